@@ -1,0 +1,131 @@
+"""Authors: bylines ("By A and B", "Posted ... by X", "(Reporting by X; Editing by Y)") and bare name lines.
+
+Names are checked for shape (capitalised words, initials, name particles) so
+that "By the way, ..." or "By 2020 the market..." are never read as bylines.
+All-capitals names are title-cased ("TOM KRISHER" -> "Tom Krisher"); a role or
+organisation after a comma ("Tom Krisher, AP Auto Writer") is dropped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import DATE
+
+__all__ = ["parse_byline", "is_name", "split_names", "reporting_credit"]
+
+_PARTICLES = frozenset("de da di do dos das du del della der den van von la le bin al el ibn ter ten y e".split())
+# One name word: "Paul", "D.", "O'Brien", "Jean-Luc", "McDonald", "ÉMILE".
+_NAME_WORD = regex.compile(r"(?:\p{Lu}\.){1,3}|\p{Lu}[\p{Ll}\p{Lu}'’\-]*\.?|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)+")
+_ROLE_WORDS = regex.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|press|news|associated|reuters|"
+    r"bloomberg|afp|agency|service|desk|times|post|journal|media|network|bureau|team|analysis|"
+    r"redakteur|redaktion|korrespondent|rédaction|correspondant|redacción|corresponsal|"
+    r"photographer|producer|director|author|senior|chief|contributing|special|national|international)\b",
+    regex.IGNORECASE,
+)
+_BYLINE = regex.compile(
+    r"(?:(?:posted|written|published|reported|story|text|words|compiled)\b.{0,40}?\b)?"
+    r"(?:by|von|par|por|di|door|av)\s*:?\s+(?P<names>.+)",
+    regex.IGNORECASE,
+)
+_AUTHOR_LABEL = regex.compile(r"(?:authors?|autor(?:in|en)?|auteur|autore|writer)\s*:\s*(?P<names>.+)", regex.IGNORECASE)
+_REPORTING = regex.compile(
+    r"\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<names>[^;)]+?)(?:\s*(?:;|\)|$|\s+in\s+\p{Lu}).*)?",
+    regex.IGNORECASE,
+)
+_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|und|et|y|e)\s+|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+
+
+def is_name(text: str, max_words: int = 5) -> bool:
+    """True when ``text`` has the shape of a person's name.
+
+    >>> is_name("Paul D. Shinkman"), is_name("Vladimir Frolov"), is_name("Ludwig van Beethoven")
+    (True, True, True)
+    >>> is_name("Japan out, Russia in"), is_name("Comments are closed."), is_name("Paris")
+    (False, False, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= max_words:
+        return False
+    if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
+        return False
+    if words[-1].endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|Jr\.|Sr\.", words[-1]):
+        return False
+    capitalised = 0
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.fullmatch(w):
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def _tidy(name: str) -> str:
+    name = name.strip(" .,;:-–—|·•")
+    if name.isupper() and any(c.isalpha() for c in name):
+        name = " ".join(w if regex.fullmatch(r"(?:\p{Lu}\.)+", w) else w.capitalize() for w in name.split())
+    return name
+
+
+def split_names(text: str) -> list[str] | None:
+    """Split "A, B and C" into names; None when any part is not a name.
+
+    >>> split_names("Meg Kinnard and Errin Haines")
+    ['Meg Kinnard', 'Errin Haines']
+    >>> split_names("TOM KRISHER, AP Auto Writer")
+    ['Tom Krisher']
+    >>> split_names("the way, the market") is None
+    True
+    """
+    text = DATE.split(text)[0] if DATE.search(text) else text
+    text = regex.split(r"\s*[|·•]\s*|\s+[-–—]\s+", text)[0]
+    parts = [p for p in _SPLIT.split(text.strip(" .")) if p]
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        part = _tidy(part)
+        if i > 0 and _ROLE_WORDS.search(part):
+            break  # "Tom Krisher, AP Auto Writer": the rest is a role or an organisation
+        if not is_name(part):
+            return None
+        names.append(part)
+    return names or None
+
+
+def parse_byline(text: str) -> list[str] | None:
+    """Author names from a byline paragraph, or None when it is not one.
+
+    >>> parse_byline("By Vladimir Frolov")
+    ['Vladimir Frolov']
+    >>> parse_byline("By MEG KINNARD and ERRIN HAINES, Associated Press")
+    ['Meg Kinnard', 'Errin Haines']
+    >>> parse_byline("Posted on June 8, 2018 by Anna Smith")
+    ['Anna Smith']
+    >>> parse_byline("Von Anna Müller und Jan Schmidt")
+    ['Anna Müller', 'Jan Schmidt']
+    >>> parse_byline("By the end of 2020 the market had grown.") is None
+    True
+    """
+    if len(text) > 160:
+        return None
+    m = _BYLINE.fullmatch(text.strip()) or _AUTHOR_LABEL.fullmatch(text.strip())
+    if m is None:
+        return None
+    return split_names(m.group("names"))
+
+
+def reporting_credit(text: str) -> list[str] | None:
+    """Reporters from a wire-story credit line; editors are not authors.
+
+    >>> reporting_credit("(Reporting by Rodrigo Campos; Editing by Dan Grebler)")
+    ['Rodrigo Campos']
+    >>> reporting_credit("Reporting by Jane Doe and John Roe in London; editing by Ann Lee")
+    ['Jane Doe', 'John Roe']
+    """
+    if len(text) > 300:
+        return None
+    m = _REPORTING.fullmatch(text.strip())
+    if m is None:
+        return None
+    return split_names(m.group("names"))

@@ -1,0 +1,141 @@
+"""The cleaning pipeline: normalise -> paragraphs -> rules and header -> Article.
+
+:class:`Cleaner` holds a :class:`~cleaner.config.CleanerConfig` and the ordered
+rules; :meth:`Cleaner.clean` is a pure function of its input (no state is kept
+between documents), so one cleaner can be shared by threads and processes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from .article import Article, Caption, Cut, sha256_hex
+from .config import CleanerConfig
+from .extract.header import HEADER
+from .language import detect_language
+from .normalize import normalize_text
+from .reflow import paragraphs
+from .rules import AFTER_HEADER, BEFORE_HEADER, DocumentView, Finding, Rule
+
+__all__ = ["Cleaner", "clean"]
+
+
+class _Meta:
+    """Collects the metadata findings yield, in document order."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.authors: list[str] = []
+        self.related: list[str] = []
+        self.captions: list[Caption] = []
+        self.extra: dict[str, str] = {}
+        self.footer_title: str | None = None
+
+    def add(self, rule: str, key: str, value: Any) -> None:
+        if key == "authors":
+            for name in value:
+                if name not in self.authors:
+                    self.authors.append(name)
+        elif key == "related":
+            if value not in self.related:
+                self.related.append(value)
+        elif key == "caption":
+            self.captions.append(value)
+        elif key.startswith("extra."):
+            self.extra.setdefault(key[6:], value)
+        elif key == "title" and not rule.startswith("header."):
+            self.footer_title = self.footer_title or value
+        else:
+            self.values.setdefault(key, value)
+
+
+class Cleaner:
+    """A configured cleaning pipeline. ``Cleaner().clean(raw)`` cleans one document.
+
+    >>> art = Cleaner().clean("Title Of The Story\\n\\nBy Jane Roe\\n\\nThe story starts here and goes on.\\n\\nShare this:")
+    >>> art.title, art.authors, art.text
+    ('Title Of The Story', ('Jane Roe',), 'The story starts here and goes on.')
+    >>> [c.rule for c in art.removed]
+    ['header.title', 'header.byline', 'social.share']
+    """
+
+    def __init__(self, config: CleanerConfig | None = None, **options: Any):
+        if config is not None and options:
+            raise TypeError("pass either a CleanerConfig or keyword options, not both")
+        self.config = config or CleanerConfig(**options)
+        self.rules_before: tuple[Rule, ...] = tuple(r for r in BEFORE_HEADER if self._on(r))
+        self.rules_after: tuple[Rule, ...] = tuple(r for r in AFTER_HEADER if self._on(r))
+
+    def _on(self, rule: Rule) -> bool:
+        return self.config.enabled(rule.name)
+
+    def __repr__(self) -> str:
+        return f"Cleaner({self.config!r})"
+
+    def clean(self, raw: str, id: str | None = None, source: str | None = None) -> Article:
+        """Clean one document. ``raw`` is the scraped text; ``id`` defaults to a hash of it."""
+        if not isinstance(raw, str):
+            raise TypeError(f"clean() needs text (str), got {type(raw).__name__}; decode bytes first")
+        raw_sha = sha256_hex(raw)
+        doc = DocumentView(paragraphs(normalize_text(raw, ascii_fold=self.config.ascii_fold)))
+        findings: list[Finding] = []
+
+        def run(rules: Iterable[Rule]) -> None:
+            for rule in rules:
+                for f in rule.apply(doc):
+                    if f.index not in doc.cut and self.config.enabled(f.rule):
+                        doc.cut[f.index] = f.rule
+                        findings.append(f)
+
+        run(self.rules_before)
+        if self.config.header:
+            run((HEADER,))
+        run(self.rules_after)
+
+        meta = _Meta()
+        for f in sorted(findings, key=lambda f: f.index):
+            for key, value in f.meta:
+                meta.add(f.rule, key, value)
+        removed = tuple(Cut(doc.cut[i], p.text) for i, p in enumerate(doc.paragraphs) if i in doc.cut)
+        text = "\n\n".join(p.text for _, p in doc.live())
+        v = meta.values
+        return Article(
+            id=id if id is not None else raw_sha[:16],
+            text=text,
+            source=source,
+            title=v.get("title") or meta.footer_title,
+            subtitle=v.get("subtitle"),
+            authors=tuple(meta.authors),
+            published=v.get("published"),
+            captions=tuple(meta.captions),
+            related=tuple(meta.related),
+            views=v.get("views"),
+            comment_count=v.get("comment_count"),
+            category=v.get("category"),
+            extra=meta.extra,
+            language=detect_language(text) if self.config.detect_language else None,
+            removed=removed,
+            raw_sha256=raw_sha,
+        )
+
+    def clean_many(self, docs: Iterable[tuple[str, str]]) -> Iterator[Article]:
+        """Clean ``(id, raw)`` pairs lazily, in order."""
+        for doc_id, raw in docs:
+            yield self.clean(raw, id=doc_id)
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean(raw: str, id: str | None = None, source: str | None = None, **options: Any) -> Article:
+    """Clean one document with the default pipeline (or with ``options``, see :class:`CleanerConfig`).
+
+    >>> clean("Views: 274\\n\\nThe body of the story, which is long enough to keep.").views
+    274
+    """
+    global _DEFAULT
+    if options:
+        return Cleaner(**options).clean(raw, id=id, source=source)
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT.clean(raw, id=id, source=source)

@@ -1,0 +1,135 @@
+"""Paragraphs from normalised lines: blocks, re-flow of hard-wrapped text, de-hyphenation.
+
+A *block* is a run of non-blank lines. In a document that is hard-wrapped (most
+long lines stop near one width and many break mid-sentence) the lines of a block
+are joined back into paragraphs: a line is continued by the next one when the
+next line's first word would not have fitted on it. An indented line after a
+sentence end starts a new paragraph. A word split by a line-end hyphen is
+joined ("mar-" + "ket" -> "market") unless it is a real compound.
+
+In a document that is not hard-wrapped every line is its own paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .text import ends_sentence
+
+__all__ = ["Paragraph", "paragraphs", "wrap_width"]
+
+# How close to the wrap width a line must come (with the next word) to count as wrapped.
+_FILL = 0.8
+_MAX_WRAP_WIDTH = 140
+_SPLIT_WORD = regex.compile(r"(\p{L}+)-$")
+_FIRST_WORD = regex.compile(r"^(\p{Ll}+)")
+# First parts that make real compounds when they end a line with a hyphen ("long-term", "self-made").
+_COMPOUND_HEADS = frozenset(
+    """all anti co counter cross ex far full half high long low mid multi non
+    off one two three four five six seven eight nine ten first second third old over post pre pro
+    quasi re self semi short so sub super under well wide year world""".split()
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the document, as the rules see it."""
+
+    text: str
+    block: int  # index of the blank-line separated block it came from
+    line: int  # 0-based number of its first line in the normalised text
+    indented: bool = False
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped document was wrapped at, or None when it is not hard-wrapped.
+
+    >>> wrap_width(["a" * 30 + " end.", "short"]) is None
+    True
+    """
+    lengths = [len(s) for s in (line.strip() for line in lines) if len(s) >= 20]
+    if len(lengths) < 4:
+        return None
+    width = max(lengths)
+    if width > _MAX_WRAP_WIDTH:
+        return None
+    long_lines = [s for s in (line.strip() for line in lines) if len(s) >= _FILL * width]
+    if len(long_lines) < 3 or len(long_lines) < 0.4 * len(lengths):
+        return None
+    mid_sentence = sum(1 for s in long_lines if not ends_sentence(s))
+    if mid_sentence < 0.5 * len(long_lines):
+        return None
+    return width
+
+
+def _join(left: str, right: str, text_words: frozenset[str] | None) -> str:
+    """Join two wrapped lines, undoing a line-end hyphenation when it split a word.
+
+    >>> _join("a fine mar-", "ket here", None)
+    'a fine market here'
+    >>> _join("a long-", "term plan", None)
+    'a long-term plan'
+    >>> _join("Trans-", "Siberian", None)
+    'Trans-Siberian'
+    """
+    split = _SPLIT_WORD.search(left)
+    first = _FIRST_WORD.match(right)
+    if split and first:
+        head, tail = split.group(1), first.group(1)
+        whole = head + tail
+        hyphenated = f"{head}-{tail}"
+        if text_words is not None and hyphenated.lower() in text_words and whole.lower() not in text_words:
+            return left + right
+        if text_words is not None and whole.lower() in text_words:
+            return left[:-1] + right
+        if head.lower() in _COMPOUND_HEADS or not head.islower():
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Split normalised lines into paragraphs (see the module docstring)."""
+    width = wrap_width(lines)
+    text_words = None
+    if width is not None:
+        text_words = frozenset(w.lower() for line in lines for w in regex.findall(r"\p{L}+(?:-\p{L}+)*", line))
+    out: list[Paragraph] = []
+    block = -1
+    current: str | None = None
+    last_len = 0  # length of the last physical line of `current`
+    start = 0
+    indented = False
+    prev_blank = True
+    for number, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            if current is not None:
+                out.append(Paragraph(current, block, start, indented))
+                current = None
+            prev_blank = True
+            continue
+        if prev_blank:
+            block += 1
+        prev_blank = False
+        line_indented = raw[:1] == " "
+        if current is not None and width is not None and _continues(current, last_len, line, line_indented, width):
+            current = _join(current, line, text_words)
+            last_len = len(line)
+            continue
+        if current is not None:
+            out.append(Paragraph(current, block, start, indented))
+        current, last_len, start, indented = line, len(line), number, line_indented
+    if current is not None:
+        out.append(Paragraph(current, block, start, indented))
+    return out
+
+
+def _continues(current: str, last_len: int, line: str, line_indented: bool, width: int) -> bool:
+    """Whether ``line`` continues ``current``: its first word would not have fitted on the previous line."""
+    if line_indented and ends_sentence(current):
+        return False
+    first_word = line.split(" ", 1)[0]
+    return last_len + 1 + len(first_word) >= _FILL * width

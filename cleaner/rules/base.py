@@ -1,0 +1,114 @@
+"""What a rule is, and the view of the document that rules work on.
+
+A rule never edits text. It looks at the document's paragraphs and returns
+:class:`Finding` values: which paragraph to cut, the rule's name, and the
+metadata the cut yields (a view count, a related title, a caption). The
+pipeline applies the findings, so every cut is recorded with its reason.
+
+Two kinds of rule exist:
+
+* :class:`LineRule`: a paragraph that matches a pattern *as a whole* is debris.
+  Matching the whole paragraph (not a substring) is what keeps prose that merely
+  starts like debris ("Related issues were discussed...") in the text.
+* :class:`ContextRule`: a function over the whole document, for debris that is
+  only recognisable by its neighbours (teaser blocks, repeated captions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+import regex
+
+from ..reflow import Paragraph
+
+__all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A decision to cut paragraph ``index``, made by ``rule``, with the metadata it yields.
+
+    ``meta`` keys are record fields: ``views``, ``comment_count``, ``category``,
+    ``title``, ``authors``, ``published``, ``related`` (a title), ``caption``
+    (a :class:`~cleaner.article.Caption`) or ``extra.<key>``.
+    """
+
+    index: int
+    rule: str
+    meta: tuple[tuple[str, Any], ...] = ()
+
+
+class DocumentView:
+    """Paragraphs plus what has been cut so far; rules read it, the pipeline updates it."""
+
+    def __init__(self, paragraphs: list[Paragraph]):
+        self.paragraphs = paragraphs
+        self.cut: dict[int, str] = {}
+
+    def live(self) -> Iterator[tuple[int, Paragraph]]:
+        """Paragraphs not cut yet, with their index."""
+        cut = self.cut
+        for i, p in enumerate(self.paragraphs):
+            if i not in cut:
+                yield i, p
+
+    def live_indices(self) -> list[int]:
+        return [i for i in range(len(self.paragraphs)) if i not in self.cut]
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A paragraph that ``pattern`` matches in full is cut; ``extract`` turns the match into metadata.
+
+    ``needle`` is a cheap pre-test: a paragraph whose lower-cased text contains
+    none of these substrings is not matched against the pattern at all.
+    """
+
+    name: str
+    pattern: regex.Pattern
+    description: str
+    extract: Callable[[regex.Match], Mapping[str, Any]] | None = None
+    needles: tuple[str, ...] = ()
+    max_len: int = 160
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+    def match(self, text: str) -> Mapping[str, Any] | None:
+        """The metadata for ``text`` if this rule cuts it (``{}`` when it yields none), else None."""
+        if len(text) > self.max_len:
+            return None
+        if self.needles:
+            lowered = text.lower()
+            if not any(n in lowered for n in self.needles):
+                return None
+        m = self.pattern.fullmatch(text)
+        if m is None:
+            return None
+        if self.extract is None:
+            return {}
+        meta = self.extract(m)
+        return meta if meta is not None else None
+
+    def apply(self, doc: DocumentView) -> Iterable[Finding]:
+        for i, p in doc.live():
+            meta = self.match(p.text)
+            if meta is not None:
+                yield Finding(i, self.name, tuple(meta.items()))
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """A rule that needs the whole document: ``find(doc)`` yields the findings."""
+
+    name: str
+    find: Callable[[DocumentView], Iterable[Finding]]
+    description: str
+    examples: tuple[str, ...] = field(default=())
+
+    def apply(self, doc: DocumentView) -> Iterable[Finding]:
+        return self.find(doc)
+
+
+Rule = LineRule | ContextRule

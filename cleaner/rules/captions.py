@@ -1,0 +1,68 @@
+"""Photo captions and credits left in the text by galleries and image blocks.
+
+Captions are recognised by what no body paragraph has: a copy of the same
+paragraph elsewhere in the document carrying a credit or a photo id, a numeric
+photo id and date in front, a parenthesised photo credit at the end, or a line
+that is nothing but a credit. The caption (with its credit) goes to `captions`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..extract.captions import CREDIT_ONLY, PHOTO_PREFIX, photo_credit, split_caption
+from ..article import Caption
+from .base import ContextRule, DocumentView, Finding, LineRule
+
+_MAX_CAPTION_WORDS = 90
+
+
+def _find_captions(doc: DocumentView) -> Iterator[Finding]:
+    groups: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for i, p in doc.live():
+        if len(p.text) > 800:
+            continue
+        stripped = PHOTO_PREFIX.sub("", p.text, count=1).strip()
+        groups[stripped].append((i, stripped != p.text))
+    for key, items in groups.items():
+        caption = split_caption(key)
+        prefixed = any(flag for _, flag in items)
+        if len(caption.text.split()) > _MAX_CAPTION_WORDS or len(caption.text.split()) < 2:
+            continue
+        credit = caption.credit or photo_credit(key)
+        if len(items) >= 2 and (credit or prefixed):
+            rule = "captions.duplicated"
+        elif prefixed:
+            rule = "captions.photo_id"
+        elif credit and photo_credit(key):
+            rule = "captions.credited"
+            caption = Caption(caption.text, credit)
+        else:
+            continue
+        for n, (i, _) in enumerate(items):
+            yield Finding(i, rule, (("caption", caption),) if n == 0 else ())
+
+
+CAPTIONS = ContextRule(
+    "captions.duplicated",
+    _find_captions,
+    "Photo captions: a paragraph repeated with a credit or photo id (galleries print captions twice), "
+    "a paragraph led by a photo id and date, or one ending in a parenthesised photo credit. "
+    "Rule names: captions.duplicated, captions.photo_id, captions.credited.",
+    examples=(
+        "5530296 14.06.2018 June 14, 2018. Putin meets Kim Yong-nam. Alexei Druzhinin / Sputnik  (twice)",
+        "Workers at the plant on Monday. (AP Photo/Evan Vucci)",
+    ),
+)
+
+CREDIT_LINE = LineRule(
+    "captions.credit_line",
+    CREDIT_ONLY,
+    "A paragraph that is only a photo credit: 'Photo: AP', 'Getty Images', 'AP Photo/Evan Vucci'.",
+    max_len=100,
+    examples=("Photo: AP", "Getty Images", "AP Photo/Evan Vucci", "Image: Reuters"),
+    counterexamples=("Photo: the minister at the opening, before the protest began and the crowd was dispersed.",),
+)
+
+RULES = (CAPTIONS, CREDIT_LINE)
