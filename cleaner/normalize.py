@@ -57,7 +57,7 @@ def needs_ftfy(line: str) -> bool:
 
 
 def fix_line(line: str, ascii_fold: bool = False) -> str:
-    """Repair one line with ftfy and normalise its spaces and invisible characters.
+    r"""Repair one line with ftfy and normalise its spaces and invisible characters.
 
     >>> fix_line("Trumpâ€™s  surprise\u00a0decision")
     'Trump’s surprise decision'
@@ -83,7 +83,7 @@ def _ascii_fold(line: str) -> str:
 
 
 def normalize_text(raw: str, ascii_fold: bool = False) -> list[str]:
-    """Normalise ``raw`` and return its lines (indentation kept, trailing spaces removed).
+    r"""Normalise ``raw`` and return its lines (indentation kept, trailing spaces removed).
 
     >>> normalize_text("\ufeffOne\r\n  two\u00a0 words\rthree\u200b")
     ['One', '  two words', 'three']

@@ -87,6 +87,8 @@ def _join(left: str, right: str, text_words: frozenset[str] | None) -> str:
         if head.lower() in _COMPOUND_HEADS or not head.islower():
             return left + right
         return left[:-1] + right
+    if split and right[:1].isalpha():
+        return left + right  # "Trans-" + "Siberian": a capitalised second part is a compound
     return f"{left} {right}"
 
 
