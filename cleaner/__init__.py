@@ -12,4 +12,13 @@ from .pipeline import Cleaner, clean
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "clean", "__version__"]
+__all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "clean", "load", "to_dataset", "__version__"]
+
+
+def __getattr__(name: str):
+    # load and to_dataset live in cleaner.hf, imported on first use (it needs pyarrow and datasets)
+    if name in ("load", "to_dataset"):
+        from . import hf
+
+        return getattr(hf, name)
+    raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

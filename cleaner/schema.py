@@ -112,6 +112,7 @@ def features(major: int = 1):
     return datasets.Features.from_arrow_schema(arrow_schema(major))
 
 
+@lru_cache(maxsize=None)
 def _mapping_fields(major: int) -> tuple[str, ...]:
     return tuple(name for name, prop in load_schema(major)["properties"].items() if _is_mapping(prop))
 

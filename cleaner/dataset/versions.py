@@ -1,0 +1,246 @@
+"""Dataset versions: semantic version numbers, the version directories and the ``LATEST`` pointer.
+
+A dataset directory holds one directory per published version and a text file
+naming the current one::
+
+    DIR/LATEST                 "1.1.0"
+    DIR/v1.0.0/                manifest.json, README.md, data/*.parquet
+    DIR/v1.1.0/
+
+A version directory appears only complete (it is renamed into place by
+:func:`cleaner.dataset.publish`), so listing versions never sees a partial one;
+hidden entries such as ``.tmp-*`` work directories and ``.lock`` are ignored.
+
+>>> parse_version("v1.2.3")
+(1, 2, 3)
+>>> bump_version("1.2.3", "minor")
+'1.3.0'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DatasetError",
+    "VersionExistsError",
+    "VersionNotFoundError",
+    "VersionInfo",
+    "parse_version",
+    "format_version",
+    "bump_version",
+    "version_dir",
+    "list_versions",
+    "read_latest",
+    "write_latest",
+    "resolve_version",
+    "version_info",
+    "versions",
+    "LATEST_FILE",
+    "MANIFEST_FILE",
+    "CARD_FILE",
+    "DATA_DIR",
+]
+
+LATEST_FILE = "LATEST"
+MANIFEST_FILE = "manifest.json"
+CARD_FILE = "README.md"
+DATA_DIR = "data"
+BUMPS = ("major", "minor", "patch")
+
+_VERSION = re.compile(r"^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+_VERSION_DIR = re.compile(r"^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+
+
+class DatasetError(Exception):
+    """A dataset directory cannot be read or written as asked."""
+
+
+class VersionExistsError(DatasetError):
+    """The version is already published; a published version is never overwritten."""
+
+
+class VersionNotFoundError(DatasetError):
+    """No such version in the dataset directory."""
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    """``"1.2.3"`` or ``"v1.2.3"`` as ``(1, 2, 3)``; anything else is a :class:`ValueError`.
+
+    >>> parse_version("10.0.1")
+    (10, 0, 1)
+    """
+    m = _VERSION.match(str(text).strip())
+    if not m:
+        raise ValueError(f"not a version number MAJOR.MINOR.PATCH: {text!r}")
+    return int(m[1]), int(m[2]), int(m[3])
+
+
+def format_version(version: tuple[int, int, int] | str) -> str:
+    """The canonical text of a version (no ``v`` prefix).
+
+    >>> format_version((1, 0, 0)), format_version("v2.1.0")
+    ('1.0.0', '2.1.0')
+    """
+    if isinstance(version, str):
+        version = parse_version(version)
+    return "%d.%d.%d" % tuple(version)
+
+
+def bump_version(version: str, bump: str = "minor") -> str:
+    """The next version after ``version``: ``major``, ``minor`` or ``patch``.
+
+    >>> [bump_version("1.2.3", b) for b in ("major", "minor", "patch")]
+    ['2.0.0', '1.3.0', '1.2.4']
+    """
+    major, minor, patch = parse_version(version)
+    if bump == "major":
+        return format_version((major + 1, 0, 0))
+    if bump == "minor":
+        return format_version((major, minor + 1, 0))
+    if bump == "patch":
+        return format_version((major, minor, patch + 1))
+    raise ValueError(f"bump must be one of {', '.join(BUMPS)}, not {bump!r}")
+
+
+def version_dir(dataset_dir: str | os.PathLike[str], version: str) -> Path:
+    """Where ``version`` lives: ``DIR/v1.0.0``."""
+    return Path(dataset_dir) / f"v{format_version(version)}"
+
+
+def list_versions(dataset_dir: str | os.PathLike[str]) -> list[str]:
+    """The published versions in ``dataset_dir``, oldest first (complete directories only)."""
+    root = Path(dataset_dir)
+    if not root.is_dir():
+        return []
+    found = []
+    for entry in root.iterdir():
+        if _VERSION_DIR.match(entry.name) and (entry / MANIFEST_FILE).is_file():
+            found.append(parse_version(entry.name))
+    return [format_version(v) for v in sorted(found)]
+
+
+def read_latest(dataset_dir: str | os.PathLike[str]) -> str | None:
+    """The version ``DIR/LATEST`` names, or None when there is no such file."""
+    path = Path(dataset_dir) / LATEST_FILE
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    try:
+        return format_version(text)
+    except ValueError:
+        raise DatasetError(f"{path} does not hold a version number: {text[:40]!r}") from None
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_latest(dataset_dir: str | os.PathLike[str], version: str) -> None:
+    """Point ``DIR/LATEST`` at ``version`` atomically (write a temporary file, then ``os.replace``)."""
+    root = Path(dataset_dir)
+    text = format_version(version) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".LATEST.", suffix=".tmp", dir=root)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, root / LATEST_FILE)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(root)
+
+
+def resolve_version(dataset_dir: str | os.PathLike[str], version: str | None = None) -> str:
+    """``version`` in canonical form, or the ``LATEST`` one; raises :class:`VersionNotFoundError`."""
+    root = Path(dataset_dir)
+    if version is None:
+        version = read_latest(root)
+        if version is None:
+            found = list_versions(root)
+            if not found:
+                raise VersionNotFoundError(f"{root} holds no published dataset version")
+            version = found[-1]
+    version = format_version(version)
+    if not (version_dir(root, version) / MANIFEST_FILE).is_file():
+        raise VersionNotFoundError(f"{root} has no version {version}")
+    return version
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One published version, as its manifest describes it."""
+
+    version: str
+    path: Path
+    name: str
+    parent: str | None
+    rows: int
+    created: str
+    schema_version: str
+    config_hash: str | None
+    latest: bool = False
+
+    @property
+    def data_files(self) -> list[Path]:
+        """The version's Parquet shards, in order."""
+        return sorted((self.path / DATA_DIR).glob("*.parquet"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "path": str(self.path),
+            "name": self.name,
+            "parent": self.parent,
+            "rows": self.rows,
+            "created": self.created,
+            "schema_version": self.schema_version,
+            "config_hash": self.config_hash,
+            "latest": self.latest,
+        }
+
+
+def version_info(dataset_dir: str | os.PathLike[str], version: str | None = None) -> VersionInfo:
+    """The :class:`VersionInfo` of ``version`` (``LATEST`` by default)."""
+    from .manifest import read_manifest
+
+    root = Path(dataset_dir)
+    version = resolve_version(root, version)
+    path = version_dir(root, version)
+    m = read_manifest(path)
+    return VersionInfo(
+        version=version,
+        path=path,
+        name=m.get("name", root.name),
+        parent=m.get("parent"),
+        rows=int(m.get("rows", 0)),
+        created=m.get("created", ""),
+        schema_version=(m.get("schema") or {}).get("version", ""),
+        config_hash=m.get("config_hash"),
+        latest=version == read_latest(root),
+    )
+
+
+def versions(dataset_dir: str | os.PathLike[str]) -> list[VersionInfo]:
+    """Every published version of the dataset in ``dataset_dir``, oldest first."""
+    return [version_info(dataset_dir, v) for v in list_versions(dataset_dir)]

@@ -1,0 +1,183 @@
+"""Hugging Face ``datasets`` integration: records as a ``Dataset``, published versions loaded back, and
+a batched cleaning function for ``Dataset.map``.
+
+``extra`` (a free-form mapping in a record) is a list of ``{"key", "value"}``
+pairs in Arrow and therefore here too; :func:`cleaner.schema.from_arrow_row`
+turns a row back into a record.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .article import Article
+from .config import CleanerConfig
+from .schema import arrow_schema, features, records_to_table
+
+__all__ = ["to_dataset", "load", "read_table", "clean_batch", "map_features", "clean_dataset"]
+
+
+def _dataset_from_table(table: pa.Table, split: str | None = "train"):
+    import datasets
+
+    feats = features()
+    extra = [f for f in table.schema if f.name not in feats]
+    if extra:
+        feats = datasets.Features({**feats, **datasets.Features.from_arrow_schema(pa.schema(extra))})
+    table = table.cast(feats.arrow_schema)
+    info = datasets.DatasetInfo(features=feats)
+    return datasets.Dataset(datasets.table.InMemoryTable(table), info=info, split=split)
+
+
+def to_dataset(records_or_articles: Iterable[Mapping[str, Any] | Article]):
+    """Records (or :class:`~cleaner.Article` values) as an in-memory ``datasets.Dataset`` with the record Features.
+
+    >>> import cleaner
+    >>> ds = to_dataset([cleaner.clean("Views: 3\\n\\nA body long enough to be kept as the text.", id="a")])
+    >>> ds[0]["id"], ds[0]["views"], ds.features["views"].dtype
+    ('a', 3, 'int64')
+    """
+    records = (r.to_record() if isinstance(r, Article) else r for r in records_or_articles)
+    return _dataset_from_table(records_to_table(records))
+
+
+def _conform(table: pa.Table, expected: pa.Schema) -> pa.Table:
+    """A table read from an older or newer minor schema version, in the current column layout.
+
+    Columns the file lacks are filled with nulls; columns it has that the current
+    schema does not know are kept after the known ones.
+    """
+    n = table.num_rows
+    columns, fields = [], []
+    for f in expected:
+        if f.name in table.column_names:
+            col = table[f.name]
+            if not col.type.equals(f.type):
+                col = col.cast(f.type)
+            columns.append(col)
+            fields.append(f)
+        else:
+            columns.append(pa.nulls(n, f.type))
+            fields.append(f.with_nullable(True))
+    for name in table.column_names:
+        if name not in expected.names:
+            columns.append(table[name])
+            fields.append(table.schema.field(name))
+    return pa.Table.from_arrays(columns, schema=pa.schema(fields, metadata=expected.metadata))
+
+
+def read_table(dataset_dir: str | os.PathLike[str], version: str | None = None, columns: Sequence[str] | None = None) -> pa.Table:
+    """The rows of one published version (``LATEST`` by default) as an Arrow table in the current schema."""
+    from .dataset.diff import manifest_files
+    from .dataset.versions import resolve_version, version_dir
+
+    version = resolve_version(dataset_dir, version)
+    path = version_dir(dataset_dir, version)
+    expected = arrow_schema(1)
+    tables = [_conform(pq.read_table(f), expected) for f in manifest_files(path)]
+    if not tables:
+        table = expected.empty_table()
+    else:
+        table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    return table.select(list(columns)) if columns is not None else table
+
+
+def load(dataset_dir: str | os.PathLike[str], version: str | None = None):
+    """A published version of a dataset directory (``LATEST`` by default) as a ``datasets.Dataset``.
+
+    Versions written with an older minor record schema load too: fields added
+    since then are null. The rows are read into memory; for a version larger
+    than memory use ``datasets.load_dataset(str(version_dir), streaming=True)``.
+    """
+    return _dataset_from_table(read_table(dataset_dir, version))
+
+
+_CLEANERS: dict[CleanerConfig, Any] = {}
+
+
+def _cleaner(options: Mapping[str, Any]):
+    from .pipeline import Cleaner
+
+    config = options["config"] if "config" in options else CleanerConfig(**options)
+    if not isinstance(config, CleanerConfig):
+        raise TypeError(f"config must be a CleanerConfig, not {type(config).__name__}")
+    if config not in _CLEANERS:
+        _CLEANERS[config] = Cleaner(config)
+    return _CLEANERS[config]
+
+
+def clean_batch(
+    batch: Mapping[str, list],
+    text_column: str = "text",
+    id_column: str | None = None,
+    source_column: str | None = None,
+    **config_options: Any,
+) -> dict[str, list]:
+    """Clean a batch of documents; returns the record columns (``extra`` as key/value lists).
+
+    Made for ``Dataset.map`` in batched mode, with any number of processes::
+
+        ds = ds.map(cleaner.hf.clean_batch, batched=True, num_proc=4,
+                    fn_kwargs={"text_column": "body", "disable": ["social"]},
+                    features=cleaner.hf.map_features(ds.features))
+
+    ``config_options`` are :class:`CleanerConfig` options (or ``config=CleanerConfig(...)``).
+    The record columns replace input columns of the same name (``text``, ``id``).
+    Pass ``features=map_features(ds.features)``: without it ``datasets`` infers each
+    column's type from the first batch, and a column that is all null there
+    (``views``, say) cannot take values later.
+
+    >>> out = clean_batch({"text": ["Views: 7\\n\\nThe body of a story that is long enough."]}, detect_language=False)
+    >>> out["text"], out["views"], out["extra"]
+    (['The body of a story that is long enough.'], [7], [[]])
+    """
+    c = _cleaner(config_options)
+    texts = batch[text_column]
+    ids = batch[id_column] if id_column is not None else [None] * len(texts)
+    sources = batch[source_column] if source_column is not None else [None] * len(texts)
+    names = arrow_schema(1).names
+    out: dict[str, list] = {name: [] for name in names}
+    for raw, doc_id, source in zip(texts, ids, sources):
+        record = c.clean(raw or "", id=None if doc_id is None else str(doc_id), source=source).to_record()
+        extra = record["extra"]
+        record["extra"] = [{"key": k, "value": extra[k]} for k in sorted(extra)]
+        for name in names:
+            out[name].append(record[name])
+    return out
+
+
+def map_features(input_features: Mapping[str, Any] | None = None, remove_columns: Iterable[str] = ()):
+    """The Features of ``dataset.map(clean_batch, ...)``'s output: the input's columns plus the record's."""
+    import datasets
+
+    removed = set(remove_columns)
+    kept = {k: v for k, v in (input_features or {}).items() if k not in removed}
+    return datasets.Features({**kept, **features()})
+
+
+def clean_dataset(
+    dataset,
+    text_column: str = "text",
+    id_column: str | None = None,
+    *,
+    num_proc: int | None = None,
+    batch_size: int = 256,
+    remove_columns: Iterable[str] = (),
+    **config_options: Any,
+):
+    """``dataset`` with every document cleaned: ``dataset.map(clean_batch, ...)`` with the right Features."""
+    remove = list(remove_columns)
+    return dataset.map(
+        clean_batch,
+        batched=True,
+        batch_size=batch_size,
+        num_proc=num_proc,
+        remove_columns=remove or None,
+        fn_kwargs={"text_column": text_column, "id_column": id_column, **config_options},
+        features=map_features(dataset.features, remove),
+    )
