@@ -1,94 +1,314 @@
-"""The article header: title, subtitle (dek), byline and date at the top of the document.
+"""The article header: title, subtitle (dek), byline and date above the body.
 
-The header is taken only when it is confirmed: a title-shaped first paragraph
-counts as the title when a byline, an author name or a date line follows it
-within a few paragraphs. A sentence between the title and the byline is the
-subtitle. Header paragraphs are cut (rules ``header.title``, ``header.subtitle``,
-``header.byline``, ``header.date``) and their values recorded. A document whose
-top holds no byline or date gives no title from here (null beats a guess).
+The header is looked for in the paragraphs before the body (the body is the
+run of prose that :func:`cleaner.rules.boilerplate.body_span` finds; above it
+a scraped page holds its navigation, section names and share buttons as well
+as the header). It is taken only when it is confirmed: a title-shaped
+paragraph counts as the title when a byline, an author name or a date line
+follows it within a few paragraphs, with at most a subtitle sentence and two
+one- or two-word lines ('Share', 'Menu') between them. When several
+paragraphs qualify, the one nearest the body wins (a section name or a
+breadcrumb stands above the title, not below it).
+
+Header paragraphs are cut (rules ``header.title``, ``header.subtitle``,
+``header.byline``, ``header.date``) and their values recorded. A document
+whose top holds no byline or date gives no title from here (null beats a
+guess); a name line counts as a byline only next to the title, a 'By' line or
+a date, and only when it reads like a person's name.
 """
 
 from __future__ import annotations
 
-from ..rules.base import DocumentView, Finding, ContextRule
-from ..rules.shapes import is_title
+from functools import lru_cache
+
+import regex
+
+from ..rules.base import ContextRule, DocumentView, Finding
+from ..rules.boilerplate import body_span
+from ..rules.shapes import is_title, strip_bullet
 from .authors import is_name, parse_byline, split_names
 from .dates import date_line, parse_date
 
 __all__ = ["HEADER", "find_header"]
 
-_LOOK = 6  # paragraphs after the title in which a byline or date must appear
+_MAX_LEAD = 40  # paragraphs above the body in which the header is looked for
 _MAX_TITLE_WORDS = 30
+_MIN_TITLE_WORDS = 3
 _MAX_SUBTITLE_WORDS = 60
+_MAX_META_GAP = 2  # one- or two-word lines allowed between title and byline
+_MAX_META_LINES = 6
+
+# Words of page furniture that name-shaped lines ('Sign In', 'Watch TV', 'Local News') are made of.
+_NOT_NAME_WORDS = frozenset(
+    """sign log in out up watch tv live news local world home menu search share sharing buttons subscribe
+    subscribers register account more view all read latest top video videos photo photos sports business
+    opinion politics entertainment travel style health science tech technology weather newsletter newsletters
+    edition contact about help print email follow comments comment related stories story article articles
+    staff editorial editor editors desk team admin administrator wire wires press media group network
+    company magazine daily weekly times post journal herald tribune gazette today updated published posted
+    agency agencies""".split()
+)
+# Words of a credit line that names an organisation rather than a person ('Detroit News wire services').
+_CREDIT_WORDS = frozenset(
+    """news wire wires service services staff reports report press associated reuters agency agencies desk
+    bureau writer writers correspondent correspondents contributor contributors editorial today""".split()
+)
+_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
+_CLOCK = regex.compile(r"\d{1,2}:\d\d")
+_DIGIT = regex.compile(r"\d")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+_PHOTO_CREDIT = regex.compile(r"/.*\b(?:images?|photos?|press|getty|reuters|ap|afp|staff)\b|\b(?:images?|photos?|getty|press)\b.*/", regex.IGNORECASE)
+_LONE_BY = regex.compile(r"(?:by|von|par|por|di|door|av)\s*:?", regex.IGNORECASE)
+_DATE_LEAD = regex.compile(r"(?:updated|posted|published|modified)\b", regex.IGNORECASE)
 
 
-def _byline_and_date(text: str) -> tuple[list[str] | None, str | None]:
+def _plausible(names: list[str] | None) -> tuple[str, ...] | None:
+    """The names that read like a person's: no furniture words, no words glued together ('JamesStaff')."""
+    if not names:
+        return None
+    kept = tuple(
+        n for n in names
+        if not any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in n.split()) and not _GLUED.search(n)
+    )
+    return kept or None
+
+
+@lru_cache(maxsize=16384)
+def _credit_line(text: str) -> bool:
+    """A short line that credits an organisation: 'Detroit News wire services', 'Staff Reports'."""
+    words = text.lower().split()
+    return 1 <= len(words) <= 5 and any(w.strip(".,") in _CREDIT_WORDS for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _date_of(text: str) -> str | None:
+    """The date of a date line, or of a short line that leads with 'Updated'/'Posted' and holds a date."""
+    iso = date_line(text)
+    if iso is None and len(text) <= 100 and _DATE_LEAD.match(text):
+        iso = parse_date(text)
+    return iso
+
+
+@lru_cache(maxsize=16384)
+def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
     """Authors and date from a paragraph such as 'By A | June 8, 2018' or 'Anna Roe, 5 November 2020'."""
     names = parse_byline(text)
     if names:
-        return names, parse_date(text)
+        return _plausible(names), parse_date(text)
+    if len(text) <= 80 and ("," in text or " and " in text or "|" in text):
+        # 'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press'
+        names = split_names(text)
+        if names and (len(names) > 1 or len(names[0].split()) < len(text.split())):
+            names = _plausible(names)
+            if names:
+                return names, parse_date(text)
     if len(text) <= 120 and parse_date(text):
         for sep in ("|", "·", "•", " - ", " – ", " — ", ","):
             if sep in text:
                 head, _, tail = text.partition(sep)
-                if date_line(tail.strip()) and (names := split_names(head.strip())):
+                if date_line(tail.strip()) and (names := _plausible(split_names(head.strip()))):
                     return names, date_line(tail.strip())
     return None, None
 
 
+@lru_cache(maxsize=16384)
+def _is_name_line(text: str) -> bool:
+    """A bare name line: name-shaped, a person's name, not in capitals (those are section labels)."""
+    return is_name(text, max_words=4) and not text.isupper() and _plausible([text]) is not None
+
+
+@lru_cache(maxsize=16384)
+def _is_title(text: str) -> bool:
+    words = text.split()
+    return (
+        _MIN_TITLE_WORDS <= len(words) <= _MAX_TITLE_WORDS
+        and strip_bullet(text) == text
+        and is_title(text, _MAX_TITLE_WORDS)
+        and not text.startswith("(")
+        and len(_SENTENCE_BREAK.findall(text)) < 2
+        and not _LONE_BY.fullmatch(words[0])
+        and not _CLOCK.search(text)
+        and not _PHOTO_CREDIT.search(text)
+        and not _credit_line(text)
+        and not _stamp(text)
+        and not _names_first(text)
+        and not is_name(text, max_words=3)
+        and _byline_and_date(text)[0] is None
+        and _date_of(text) is None
+    )
+
+
+def _meta_kind(texts: list[str], k: int) -> str | None:
+    """'byline', 'date' or 'by' (a lone 'By' before the name) for a header paragraph, else None."""
+    text = texts[k]
+    if _LONE_BY.fullmatch(text):
+        return "by"
+    names, _ = _byline_and_date(text)
+    if names:
+        return "byline"
+    if _date_of(text):
+        return "date"
+    if _credit_line(text) or _stamp(text) or _names_first(text):
+        return "credit"
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _stamp(text: str) -> bool:
+    """A time stamp without a date: 'Published 22 hours ago', 'Updated Nov 19, 9:41 AM'."""
+    return len(text) <= 80 and _DATE_LEAD.match(text) is not None and _DIGIT.search(text) is not None
+
+
+@lru_cache(maxsize=16384)
+def _names_first(text: str) -> bool:
+    """'Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader': two names and an outlet run together."""
+    head, sep, _ = text.partition(" and ")
+    return bool(sep) and is_name(head, max_words=3) and len(text) <= 80
+
+
+def _confirmed(texts: list[str], t: int) -> tuple[int | None, int] | None:
+    """(subtitle position or None, first meta position) when the title at ``t`` is followed by a byline or date."""
+    subtitle = None
+    gaps = 0
+    k = t + 1
+    if k < len(texts) and texts[k] == texts[t]:
+        k += 1  # the title printed twice
+    while k < len(texts):
+        text = texts[k]
+        kind = _meta_kind(texts, k)
+        if kind is not None:
+            return subtitle, k
+        if _is_name_line(text) and gaps == 0:
+            # A bare name right under the title (or its subtitle) is the byline.
+            return subtitle, k
+        words = len(text.split())
+        # A dek without a full stop is longer than its title, or stands right above the byline.
+        longer = words > len(texts[t].split())
+        above_byline = (
+            k + 1 < len(texts) and _meta_kind(texts, k + 1) is not None and min(words, len(texts[t].split())) >= 6
+        )
+        dek = longer or above_byline or not _is_title(text)
+        if subtitle is None and gaps == 0 and dek and 4 <= words <= _MAX_SUBTITLE_WORDS:
+            subtitle = k
+        elif words <= 2 and gaps < _MAX_META_GAP:
+            gaps += 1
+        else:
+            return None
+        k += 1
+    return None
+
+
 def find_header(doc: DocumentView) -> list[Finding]:
-    live = doc.live_indices()[: _LOOK + 4]
+    live = doc.live_indices()
     if not live:
         return []
-    texts = [doc.paragraphs[i].text for i in live]
-    title_parts: list[int] = []
-    if is_title(texts[0], _MAX_TITLE_WORDS) and not parse_byline(texts[0]) and not date_line(texts[0]):
-        title_parts = [0]
-        if (
-            len(texts) > 1
-            and doc.paragraphs[live[1]].block == doc.paragraphs[live[0]].block
-            and is_title(texts[1], _MAX_TITLE_WORDS)
-            and not is_name(texts[1])
-            and not date_line(texts[1])
-            and len((texts[0] + " " + texts[1]).split()) <= _MAX_TITLE_WORDS
-        ):
-            title_parts = [0, 1]
+    span = body_span(doc)
+    lead = [i for i in live if span is None or i < span[0]][-_MAX_LEAD:]
+    if not lead:
+        return []
+    texts = [doc.paragraphs[i].text for i in lead]
+    strong: list[tuple[int, int | None, int]] = []
+    weak: list[tuple[int, int | None, int]] = []
+    for t in range(len(texts)):
+        if not _is_title(texts[t]) or (t > 0 and texts[t - 1] == texts[t]):
+            continue
+        found = _confirmed(texts, t)
+        if found is None:
+            continue
+        (strong if _signed(texts, found[1]) else weak).append((t, *found))
+    # A 'By' line confirms a title better than a date or a bare name (a photo caption has a bare credit
+    # under it); three or more titles confirmed only weakly are a list of teasers, not a header.
+    if strong:
+        best = strong[0]
+    elif 1 <= len(weak) <= 2:
+        best = weak[0]
+    else:
+        return []
+    t, subtitle, k = best
+    top = t
+    if t > 0 and _continues_title(doc, lead, texts, t):
+        top = t - 1  # a title wrapped over two lines of one block
+    title = " ".join(texts[top : t + 1])
+    out = [Finding(lead[top], "header.title", (("title", title),))]
+    if top < t:
+        out.append(Finding(lead[t], "header.title"))
+    if t + 1 < len(texts) and texts[t + 1] == texts[t]:
+        out.append(Finding(lead[t + 1], "header.title"))
+    if subtitle is not None:
+        out.append(Finding(lead[subtitle], "header.subtitle", (("subtitle", texts[subtitle]),)))
+    out.extend(_meta_findings(texts, lead, k))
+    return out
+
+
+def _signed(texts: list[str], k: int) -> bool:
+    """Whether the byline block from position ``k`` has a 'By' line ('By Jane Roe', or 'By' then the name)."""
+    for text in texts[k : k + _MAX_META_LINES]:
+        if _LONE_BY.fullmatch(text):
+            return True
+        if parse_byline(text) and _plausible(parse_byline(text)):
+            return True
+        if _meta_kind([text], 0) is None and not _is_name_line(text):
+            return False
+    return False
+
+
+def _continues_title(doc: DocumentView, lead: list[int], texts: list[str], t: int) -> bool:
+    """Whether the paragraph above the title is its first line: same block, first in it, title-shaped, short."""
+    above, here = doc.paragraphs[lead[t - 1]], doc.paragraphs[lead[t]]
+    if above.block != here.block or lead[t - 1] != lead[t] - 1:
+        return False
+    if lead[t - 1] > 0 and doc.paragraphs[lead[t - 1] - 1].block == above.block:
+        return False
+    return (
+        is_title(texts[t - 1], _MAX_TITLE_WORDS)
+        and not is_name(texts[t - 1])
+        and _date_of(texts[t - 1]) is None
+        and len((texts[t - 1] + " " + texts[t]).split()) <= _MAX_TITLE_WORDS
+    )
+
+
+def _meta_findings(texts: list[str], lead: list[int], k: int) -> list[Finding]:
+    """The byline and date paragraphs from position ``k`` on, with their values."""
     found: list[Finding] = []
-    subtitle: int | None = None
-    k = len(title_parts)
-    while k < len(texts) and k < len(title_parts) + _LOOK:
+    have_names = have_date = False
+    previous = None
+    end = min(len(texts), k + _MAX_META_LINES)
+    while k < end:
         text = texts[k]
-        names, published = _byline_and_date(text)
-        if names:
-            meta = [("authors", tuple(names))]
-            if published:
+        kind = _meta_kind(texts, k)
+        if kind == "by":
+            found.append(Finding(lead[k], "header.byline"))
+        elif kind == "byline":
+            names, published = _byline_and_date(text)
+            meta: list[tuple[str, object]] = []
+            if not have_names:
+                meta.append(("authors", tuple(names or ())))
+                have_names = True
+            if published and not have_date:
                 meta.append(("published", published))
-            found.append(Finding(live[k], "header.byline", tuple(meta)))
-        elif (iso := date_line(text)) is not None:
-            found.append(Finding(live[k], "header.date", (("published", iso),)))
-        elif is_name(text, max_words=4) and (found or (title_parts and k == len(title_parts) + (subtitle is not None))):
-            found.append(Finding(live[k], "header.byline", (("authors", (text,)),)))
-        elif title_parts and subtitle is None and not found and len(text.split()) <= _MAX_SUBTITLE_WORDS:
-            subtitle = k
+                have_date = True
+            found.append(Finding(lead[k], "header.byline", tuple(meta)))
+        elif kind == "date":
+            meta = [] if have_date else [("published", _date_of(text))]
+            have_date = True
+            found.append(Finding(lead[k], "header.date", tuple(meta)))
+        elif kind == "credit":
+            found.append(Finding(lead[k], "header.byline"))
+        elif _is_name_line(text) and (previous in ("by", "byline", "date", "name", "credit") or not found):
+            meta = [] if have_names else [("authors", (text,))]
+            have_names = True
+            found.append(Finding(lead[k], "header.byline", tuple(meta)))
+            kind = "name"
         else:
             break
+        previous = kind
         k += 1
-    if not found:
-        return []
-    out: list[Finding] = []
-    if title_parts:
-        title = " ".join(texts[t] for t in title_parts)
-        out.append(Finding(live[title_parts[0]], "header.title", (("title", title),)))
-        out.extend(Finding(live[t], "header.title") for t in title_parts[1:])
-    if subtitle is not None:
-        out.append(Finding(live[subtitle], "header.subtitle", (("subtitle", texts[subtitle]),)))
-    out.extend(found)
-    return out
+    return found
 
 
 HEADER = ContextRule(
     "header",
     find_header,
-    "The title, subtitle, byline and date at the top of the document, taken only when a byline, name or date "
+    "The title, subtitle, byline and date above the body, taken only when a byline, name or date "
     "confirms them. Rule names: header.title, header.subtitle, header.byline, header.date.",
 )

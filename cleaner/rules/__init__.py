@@ -1,19 +1,21 @@
 """The debris rules, one module per family, and the default order they run in.
 
-=============  ==============================================================
+=============  =====================================================================================================
 module         what it cuts
-=============  ==============================================================
-captions       photo captions (repeated, with a photo id, or credited), credit lines
+=============  =====================================================================================================
+captions       photo captions (repeated, with a photo id, or credited), credit lines, 'Credit: X' captions
 counters       view, comment and share counts
-comments       comment-section footers and prompts
+navigation     skip links, menu and account buttons, breadcrumbs, pagers, cookie notices
+comments       comment-section headings, prompts, form fields and the thread
 social         share/like/follow widgets, newsletter prompts
 related        'Related article: ...' lines, related-links headings
 labels         'Category: ...', 'Domain: ...', 'Tags: ...' label lines
 footers        advertisement markers, 'Continue reading', copyright lines
-bylines        wire credit lines ('(Reporting by ...)')
+bylines        wire credit lines ('(Reporting by ...)'), author boxes after the article
 teasers        teaser blocks (titles, bylines, dates, cut-off text) of other articles
 duplicates     paragraphs repeated verbatim
-=============  ==============================================================
+boilerplate    repeated widget lines, what follows an end-of-article marker, the furniture before and after the body
+=============  =====================================================================================================
 
 The header (title, subtitle, byline, date) is found by :mod:`cleaner.extract.header`
 and runs between the line rules and the teaser rules.
@@ -21,7 +23,7 @@ and runs between the line rules and the teaser rules.
 
 from __future__ import annotations
 
-from . import bylines, captions, comments, counters, duplicates, footers, labels, related, social, teasers
+from . import boilerplate, bylines, captions, comments, counters, duplicates, footers, labels, navigation, related, social, teasers
 from .base import ContextRule, DocumentView, Finding, LineRule, Rule
 
 __all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILIES", "BEFORE_HEADER", "AFTER_HEADER", "all_rules"]
@@ -29,24 +31,31 @@ __all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILI
 FAMILIES = {
     "captions": captions.RULES,
     "counters": counters.RULES,
-    "comments": comments.RULES,
+    "navigation": navigation.RULES,
+    "comments": comments.RULES + comments.AFTER_HEADER_RULES,
     "social": social.RULES,
     "related": related.RULES,
     "labels": labels.RULES,
     "footers": footers.RULES,
-    "bylines": bylines.RULES,
+    "bylines": bylines.RULES + bylines.AFTER_HEADER_RULES,
     "teasers": teasers.RULES,
     "duplicates": duplicates.RULES,
+    "boilerplate": boilerplate.RULES,
 }
 
 # Rules that judge a paragraph on its own run first; the header is read once they
 # have cleared captions and counters from the top; teaser blocks and repeats need
 # everything else decided.
 BEFORE_HEADER: tuple[Rule, ...] = (
-    *captions.RULES, *counters.RULES, *comments.RULES, *social.RULES,
+    *captions.RULES, *counters.RULES, *navigation.RULES, *comments.RULES, *social.RULES,
     *related.RULES, *labels.RULES, *footers.RULES, *bylines.RULES,
 )
-AFTER_HEADER: tuple[Rule, ...] = (*teasers.RULES, *duplicates.RULES)
+# The page furniture around the body is decided last, once every narrower rule has named what it knows.
+AFTER_HEADER: tuple[Rule, ...] = (
+    # Repeats go before the teaser rules: a trailing teaser block is only seen as trailing once a
+    # repeated paragraph after it is cut (else a second run would find it).
+    *comments.AFTER_HEADER_RULES, *bylines.AFTER_HEADER_RULES, *duplicates.RULES, *teasers.RULES, *boilerplate.RULES,
+)
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -23,7 +23,10 @@ import regex
 
 from ..reflow import Paragraph
 
-__all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule"]
+__all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule", "SHORT_LIMIT"]
+
+# Paragraphs up to this length are kept in the index that line rules share (DocumentView.short).
+SHORT_LIMIT = 512
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,25 @@ class DocumentView:
     def __init__(self, paragraphs: list[Paragraph]):
         self.paragraphs = paragraphs
         self.cut: dict[int, str] = {}
+        self._short: list[tuple[int, str, str, int]] | None = None
+
+    def short(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
+        """``(index, text, lower-cased text, length)`` of every paragraph of at most ``max_len``
+        characters, in document order, cut or not; None when ``max_len`` is above
+        :data:`SHORT_LIMIT` (the index holds only paragraphs up to that length).
+
+        Line rules share this index, so each of them looks only at the few short
+        paragraphs a document has instead of at all of them.
+        """
+        if max_len > SHORT_LIMIT:
+            return None
+        if self._short is None:
+            self._short = [
+                (i, p.text, p.text.lower(), n)
+                for i, p in enumerate(self.paragraphs)
+                if (n := len(p.text)) <= SHORT_LIMIT
+            ]
+        return self._short
 
     def live(self) -> Iterator[tuple[int, Paragraph]]:
         """Paragraphs not cut yet, with their index."""
@@ -92,8 +114,25 @@ class LineRule:
         return meta if meta is not None else None
 
     def apply(self, doc: DocumentView) -> Iterable[Finding]:
-        for i, p in doc.live():
-            meta = self.match(p.text)
+        short = doc.short(self.max_len)
+        if short is None:
+            for i, p in doc.live():
+                meta = self.match(p.text)
+                if meta is not None:
+                    yield Finding(i, self.name, tuple(meta.items()))
+            return
+        # The same test as match(), on the shared index of short paragraphs.
+        cut, max_len, needles, extract = doc.cut, self.max_len, self.needles, self.extract
+        fullmatch = self.pattern.fullmatch
+        for i, text, lowered, n in short:
+            if n > max_len or i in cut:
+                continue
+            if needles and not any(s in lowered for s in needles):
+                continue
+            m = fullmatch(text)
+            if m is None:
+                continue
+            meta = {} if extract is None else extract(m)
             if meta is not None:
                 yield Finding(i, self.name, tuple(meta.items()))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
+import regex
+
 from ..extract.captions import CREDIT_ONLY, PHOTO_PREFIX, photo_credit, split_caption
 from ..article import Caption
 from .base import ContextRule, DocumentView, Finding, LineRule
@@ -26,8 +28,10 @@ def _find_captions(doc: DocumentView) -> Iterator[Finding]:
         stripped = PHOTO_PREFIX.sub("", p.text, count=1).strip()
         groups[stripped].append((i, stripped != p.text))
     for key, items in groups.items():
-        caption = split_caption(key)
         prefixed = any(flag for _, flag in items)
+        if len(items) < 2 and not prefixed and not key.endswith((")", "]")):
+            continue  # a single paragraph is a caption only with a photo id or a parenthesised credit
+        caption = split_caption(key)
         if len(caption.text.split()) > _MAX_CAPTION_WORDS or len(caption.text.split()) < 2:
             continue
         credit = caption.credit or photo_credit(key)
@@ -65,4 +69,23 @@ CREDIT_LINE = LineRule(
     counterexamples=("Photo: the minister at the opening, before the protest began and the crowd was dispersed.",),
 )
 
-RULES = (CAPTIONS, CREDIT_LINE)
+LABELLED = LineRule(
+    "captions.labelled_credit",
+    regex.compile(
+        r"(?P<caption>\S.{8,400}?[.!?…”\"])\s+(?P<label>(?:photo(?:graph)?|image|picture|illustration|foto|bild|crédit|credit)s?"
+        r"(?:\s+credit)?)\s*:\s*(?P<credit>(?-i:[\p{Lu}\p{N}])[^.!?:]{1,60}?)\s*\.?",
+        regex.IGNORECASE,
+    ),
+    "A photo caption that ends with a labelled credit: 'The module compared to its equivalent. Credit: ESA'; the "
+    "caption and credit go to `captions`.",
+    lambda m: {"caption": Caption(m.group("caption").strip(), m.group("credit").strip())},
+    needles=("photo", "image", "picture", "illustration", "foto", "bild", "credit", "crédit"),
+    max_len=480,
+    examples=("A reference habitation module for a crewed Mars mission. Credit: ESA", "Fans cheer in Rome. Photo: Jane Roe"),
+    counterexamples=(
+        "The figures were released on Monday. Source: Census Bureau",
+        "The agency released the image on Monday. Credit: the agency said the photograph was taken by a drone over the harbour.",
+    ),
+)
+
+RULES = (CAPTIONS, CREDIT_LINE, LABELLED)

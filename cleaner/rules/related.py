@@ -40,18 +40,24 @@ RELATED_HEADING = LineRule(
     "related.heading",
     regex.compile(
         r"(?:[*•]\s*)?(?:related(?:\s+(?:articles?|stories|posts|content|coverage|news|links|videos|topics))?|"
-        r"more\s+(?:stories|articles|news|headlines|videos)(?:\s+(?:from|on|about)\s+[\w .&'’-]{1,40})?|"
+        r"more\s+(?:[\w'’]+\s+){0,2}(?:stories|articles|news|headlines|videos|posts)(?:\s+(?:from|on|about)\s+[\w .&'’-]{1,40})?|"
+        r"more\s+from\s+(?:the\s+)?(?-i:\p{Lu})[\w&'’-]*(?:\s+[\w&'’-]+){0,5}|(?:our\s+)?latest\s+(?:news|stories|articles|headlines|videos|posts|updates)|"
+        r"popular(?:\s+(?:now|stories|articles|posts|news|videos))?|read\s+next|in\s+case\s+you\s+missed\s+it|"
         r"(?:most|more)\s+(?:popular|read|viewed|shared|watched|commented)(?:\s+(?:articles|stories|videos|now|today|news))?|"
         r"trending(?:\s+(?:now|stories|articles|news))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|"
-        r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|don'?t\s+miss|editor'?s\s+picks?|top\s+stories|latest\s+(?:news|stories|articles)|"
-        r"weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet|noticias\s+relacionadas|"
-        r"más\s+noticias|artigos\s+relacionados|notícias\s+relacionadas|articoli\s+correlati)\s*[:.]?",
+        r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|don['’]?t\s+miss|editor['’]?s['’]?\s+picks?|top\s+stories|"
+        r"você\s+(?:também\s+)?(?:pode|poderá)\s+gostar|(?:también\s+)?te\s+puede\s+(?:gustar|interesar)|vous\s+aimerez\s+(?:aussi|également)|"
+        r"potrebbe\s+interessarti(?:\s+anche)?|das\s+könnte\s+ihnen\s+auch\s+gefallen|"
+        r"weitere\s+(?:artikel|beiträge|nachrichten)(?:\s+zum\s+thema)?|das\s+könnte\s+sie\s+auch\s+interessieren|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet|noticias\s+relacionadas|"
+        r"más\s+noticias|artigos\s+relacionados|notícias\s+relacionadas|articoli\s+correlati)\s*(?:[:.]|\.{3}|…)?",
         regex.IGNORECASE,
     ),
     "The heading of a block of links to other articles: 'Related Stories', 'Most Popular', 'You may also like'.",
     max_len=60,
-    examples=("Related Stories", "Most Popular Articles", "You may also like"),
-    counterexamples=("Related stories circulated on social media for weeks.",),
+    examples=("Related Stories", "Most Popular Articles", "You may also like", "More From the Daily Planet", "Editors' Picks",
+              "Você pode gostar...", "More Great Science Stories", "Our Latest Stories"),
+    counterexamples=("Related stories circulated on social media for weeks.", "More from the minister later.", "More from the minister",
+                     "Popular support for the plan has collapsed."),
 )
 
 RULES = (RELATED_LINE, RELATED_HEADING)

@@ -8,7 +8,7 @@ from ..extract.authors import is_name
 from ..extract.dates import date_line
 from ..text import ends_sentence
 
-_BULLET = regex.compile(r"^(?:[*•·▪►»>-]|\d{1,2}[.)])\s+")
+_BULLET = regex.compile(r"^(?:[*•·▪►»>+-]|\d{1,2}[.)])\s+")
 _CUT_OFF = regex.compile(r"[\p{L}\p{N},;:–—-]$|\.\.\.$|…$")
 
 

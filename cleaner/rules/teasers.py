@@ -1,6 +1,6 @@
 """Teasers for other articles: blocks of titles, bylines, dates and cut-off summaries.
 
-Two places hold them:
+Four shapes hold them:
 
 * after a related-links heading ("Related Stories", "Most Popular"): the short
   title-shaped paragraphs that follow, up to the first real paragraph;
@@ -8,15 +8,24 @@ Two places hold them:
   text after the last body paragraph. Only a run that holds at least one date
   line is taken (a teaser block shows its dates; an article that simply ends on
   a short line does not), and its names and dates never become the article's
-  authors or date.
+  authors or date;
+* teaser cards at the end of the document: two or more cards in a row, each a
+  few short lines (a title with an author name or a date) and one summary
+  paragraph, with no body paragraph after them;
+* a teaser embedded in the body: a headline printed twice (the image link and
+  the title link of the same story), with its section labels and the summary
+  printed with it in the same block.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from ..extract.authors import is_name, parse_byline
+from ..extract.dates import date_line
 from .base import ContextRule, DocumentView, Finding
-from .shapes import kind, strip_bullet
+from .boilerplate import is_prose, is_row
+from .shapes import is_title, kind, strip_bullet
 
 _MAX_LIST = 40
 
@@ -83,4 +92,104 @@ TRAILING = ContextRule(
     "A block of teaser titles, bylines, dates and cut-off summaries after the article body; titles go to `related`.",
 )
 
-RULES = (HEADING_LIST, TRAILING)
+_MAX_CARD_LINES = 4
+_MAX_SUMMARY_WORDS = 120
+
+
+def _card_kind(text: str) -> str:
+    """'P' (prose), 'D' (date), 'N' (name or byline), 'T' (other short line) or 'O' (anything else)."""
+    if is_prose(text):
+        return "P"
+    if date_line(text):
+        return "D"
+    bare = strip_bullet(text).strip()
+    if (is_name(bare, max_words=4) and len(bare) <= 40) or parse_byline(bare):
+        return "N"
+    return "T" if len(bare.split()) <= 25 else "O"
+
+
+def _cards(doc: DocumentView) -> Iterator[Finding]:
+    live = doc.live_indices()
+    kinds = [_card_kind(doc.paragraphs[i].text) for i in live]
+    # Walk back from the end: trailing short lines, then cards (short lines + one summary).
+    k = len(live) - 1
+    while k >= 0 and kinds[k] in "TDN":
+        k -= 1
+    cards: list[tuple[int, int]] = []  # (first, last) positions in `live`
+    while k >= 0 and kinds[k] == "P" and len(doc.paragraphs[live[k]].text.split()) <= _MAX_SUMMARY_WORDS:
+        start = k - 1
+        while start >= 0 and kinds[start] in "TDN" and k - start <= _MAX_CARD_LINES:
+            start -= 1
+        head = kinds[start + 1 : k]
+        if not head or "T" not in head or not ("D" in head or "N" in head):
+            break
+        cards.append((start + 1, k))
+        k = start
+    if len(cards) < 2:
+        return
+    first = min(a for a, _ in cards)
+    for pos in range(first, len(live)):
+        i = live[pos]
+        if kinds[pos] == "T" and is_title(doc.paragraphs[i].text):
+            yield Finding(i, "teasers.card", _title_meta(doc.paragraphs[i].text))
+        else:
+            yield Finding(i, "teasers.card")
+
+
+CARDS = ContextRule(
+    "teasers.card",
+    _cards,
+    "Teaser cards at the end of the document: two or more in a row, each a few short lines (a title with an "
+    "author name or a date) and one summary paragraph, with no body paragraph after them; titles go to `related`.",
+    examples=("+ Other story title  /  Jane Roe  /  Tuesday November 19, 2019  /  One-paragraph summary.  (twice or more)",),
+)
+
+_MAX_LABEL_WORDS = 3
+
+
+def _embedded(doc: DocumentView) -> Iterator[Finding]:
+    # The second copy of the headline may already be cut as a repeat; it still marks the teaser.
+    live = [i for i in range(len(doc.paragraphs)) if doc.cut.get(i, "duplicates.").startswith("duplicates.")]
+    texts = [doc.paragraphs[i].text for i in live]
+    seen_prose = False
+    taken: set[int] = set()
+    for pos, text in enumerate(texts):
+        if pos in taken:
+            continue
+        if not seen_prose:
+            seen_prose = is_prose(text)
+            continue
+        twin = next((q for q in (pos + 1, pos + 2) if q < len(texts) and texts[q] == text), None)
+        if twin is None or len(text.split()) < 3 or is_prose(text) or not is_title(text, 25):
+            continue
+        block = doc.paragraphs[live[pos]].block
+        if any(doc.paragraphs[live[q]].block != block for q in range(pos, twin + 1)):
+            continue
+        if twin == pos + 2 and len(texts[pos + 1].split()) > _MAX_LABEL_WORDS:
+            continue
+        if twin + 1 < len(texts) and is_row(texts[twin + 1]):
+            continue  # a table's header row printed twice
+        start = pos
+        while start - 1 >= 0 and pos - start < 2 and doc.paragraphs[live[start - 1]].block == block \
+                and len(texts[start - 1].split()) <= _MAX_LABEL_WORDS and not is_prose(texts[start - 1]):
+            start -= 1
+        end = twin
+        nxt = twin + 1
+        if nxt < len(texts) and doc.paragraphs[live[nxt]].block == block and is_prose(texts[nxt]) \
+                and len(texts[nxt].split()) <= _MAX_SUMMARY_WORDS:
+            end = nxt
+        for q in range(start, end + 1):
+            taken.add(q)
+            if live[q] not in doc.cut:
+                yield Finding(live[q], "teasers.embedded", _title_meta(text) if q == pos else ())
+
+
+EMBEDDED = ContextRule(
+    "teasers.embedded",
+    _embedded,
+    "A teaser for another story inside or after the body: a headline printed twice in one block (image link and "
+    "title link), with the section labels and the summary printed with it; the title goes to `related`.",
+    examples=("Business  /  Other story title  /  Business  /  Other story title  /  Its one-paragraph summary.",),
+)
+
+RULES = (HEADING_LIST, TRAILING, CARDS, EMBEDDED)

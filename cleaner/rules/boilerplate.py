@@ -1,0 +1,357 @@
+"""The page furniture around the article body: the zones before and after it.
+
+A scraped region of a page holds the article plus what surrounds it:
+navigation, section names, share buttons and login prompts above it; tags,
+teaser lists, comment forms, 'Most Popular' boxes and site footers below it.
+Little of it is prose. The body is found the way body-text extraction finds
+it in markup (Finn et al., *BTE*): every paragraph gets a score, prose scores
+its length in words and other paragraphs a cost, and the body is the run of
+paragraphs with the highest total. Paragraphs outside that run are cut:
+``boilerplate.before_body`` above it, ``boilerplate.after_body`` below it.
+
+* A paragraph is *prose* when it has at least :data:`MIN_PROSE_WORDS` words
+  and ends like a sentence (or with a colon that introduces what follows), or
+  when it is long (:data:`LONG_WORDS` words) and not a comma list of keywords.
+* A short line between two prose paragraphs (a subheading, a quote's
+  attribution) costs little; a line in a run of short lines (a menu, a teaser
+  list, a comment form) costs :data:`COST`.
+* Prose far from the body stays only when there is more of it than the
+  furniture that separates it from the body, so an article interrupted by a
+  gallery keeps both halves, while a cookie notice above a menu, or the
+  community rules below a comment form, are cut.
+* A list or table that continues the body (rows with figures or a
+  ``label: value`` shape, under a short heading or after a sentence that ends
+  with a colon) is kept with it, at either end.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ..extract.authors import parse_byline
+from ..extract.dates import date_line, parse_date
+from ..text import ends_sentence
+from .base import ContextRule, DocumentView, Finding
+
+__all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "size"]
+
+MIN_PROSE_WORDS = 8
+LONG_WORDS = 25
+# What one paragraph of furniture costs, in words of prose.
+COST = 10
+# What a short line costs when prose is on both sides of it.
+INNER_COST = 2
+# A zone of fewer paragraphs (cut or not) is left to the line rules: one or two lines are no page furniture.
+MIN_ZONE = 3
+# The longest heading that may introduce a list that continues the body.
+MAX_HEADING_WORDS = 8
+
+# Cuts that interrupt a body without ending it: prose on both sides of them still reads as one text.
+_TRANSPARENT = ("footers.advertisement", "captions.", "related.link_line", "duplicates.", "teasers.embedded")
+# Of those, the ones that stand inside a body and hardly ever in the furniture around it.
+_INLINE = ("footers.advertisement", "related.link_line", "teasers.embedded", "duplicates.")
+
+_BULLET = regex.compile(r"^(?:[*•·▪►+-]|\d{1,2}[.)])\s+")
+_BULLET_CHARS = frozenset("*•·▪►+-0123456789")
+_DIGIT = regex.compile(r"\d")
+_LABEL_VALUE = regex.compile(r"^[\p{L}\p{N}][^:]{0,40}:\s+\S")
+_TRAILING_LINKS = regex.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S+)+$")
+_SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}\"“‘'«¿¡(]")
+_SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\S.{0,40}\d{4}")
+
+
+def size(text: str) -> int:
+    """Words in ``text``; text written without spaces counts one word per three characters."""
+    return max(len(text.split()), len(text) // 7 if " " in text else len(text) // 3)
+
+
+def _keyword_list(text: str) -> bool:
+    """'a, b c, d, e f, g': five or more comma-separated items of at most three words, no sentence."""
+    items = text.split(",")
+    if len(items) < 5:
+        return False
+    return sum(len(i.split()) for i in items) <= 3 * len(items) and not ends_sentence(text)
+
+
+def _bare(text: str) -> str:
+    """``text`` without a list bullet in front and links at the end (an embedded post ends on its link)."""
+    if text[:1] in _BULLET_CHARS:
+        text = _BULLET.sub("", text, count=1)
+    if "http" in text or "www." in text or "pic.twitter" in text:
+        text = _TRAILING_LINKS.sub("", text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def is_prose(text: str) -> bool:
+    """A sentence-like paragraph: long enough and ending like a sentence, or long.
+
+    >>> is_prose("The talks ended without a deal on Monday, officials said.")
+    True
+    >>> is_prose("These are the teams that have qualified for the finals so far:")
+    True
+    >>> is_prose("Who are we as a nation if we respond to threats with threats? pic.twitter.com/s96jjh8")
+    True
+    >>> is_prose("* Most Read"), is_prose("Share this article")
+    (False, False)
+    """
+    bare = _bare(text)
+    n = size(bare)
+    if n >= LONG_WORDS:
+        return not _keyword_list(bare)
+    return n >= MIN_PROSE_WORDS and (ends_sentence(bare) or bare.endswith(":"))
+
+
+@lru_cache(maxsize=65536)
+def is_short_sentence(text: str) -> bool:
+    """A short paragraph that is a sentence: '"That is correct," Volker said.'
+
+    >>> is_short_sentence('"That is correct," Volker said.'), is_short_sentence("Share this:")
+    (True, False)
+    """
+    bare = _bare(text)
+    n = len(bare.split())
+    return 3 <= n < MIN_PROSE_WORDS and ends_sentence(bare) and _SENTENCE_START.match(bare) is not None
+
+
+def is_post_signature(text: str) -> bool:
+    """The signature line under an embedded social-media post: '— Jane Roe (@janeroe) November 19, 2019'.
+
+    >>> is_post_signature("— Rep. Ilhan Omar (@Ilhan) November 19, 2019")
+    True
+    """
+    return len(text) <= 120 and _SIGNATURE.match(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def is_row(text: str) -> bool:
+    """A row of a list or table: a few words with figures or a 'label: value' shape, not a date or byline.
+
+    >>> is_row("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), is_row("* Finland (Group J): Zero appearances")
+    (True, True)
+    >>> is_row("Published 2:16 AM EST Nov 20, 2019"), is_row("* Most Read"), is_row("By Jane Roe")
+    (False, False, False)
+    """
+    bare = _BULLET.sub("", text, count=1).strip()
+    words = bare.split()
+    if not 3 <= len(words) <= 40:
+        return False
+    if not (_DIGIT.search(bare) or _LABEL_VALUE.match(bare)):
+        return False
+    return not (date_line(bare) or parse_date(bare) and len(words) <= 8 or parse_byline(bare))
+
+
+def _scores(doc: DocumentView) -> list[int]:
+    n = len(doc.paragraphs)
+    prose = [False] * n
+    for i, p in doc.live():
+        prose[i] = is_prose(p.text)
+    scores = []
+    for i, p in enumerate(doc.paragraphs):
+        rule = doc.cut.get(i)
+        if rule is not None:
+            # The header sits before the body anyway, and ads and inline links interrupt a body without
+            # ending it; other cuts are furniture.
+            if rule.startswith("header."):
+                scores.append(0)
+            elif rule.startswith(_INLINE):
+                scores.append(-INNER_COST)
+            else:
+                scores.append(-COST)
+        elif prose[i]:
+            scores.append(size(p.text))
+        elif is_short_sentence(p.text):
+            scores.append(1)
+        elif is_post_signature(p.text) or 0 < i < n - 1 and prose[i - 1] and prose[i + 1]:
+            scores.append(-INNER_COST)
+        else:
+            scores.append(-COST)
+    return scores
+
+
+def body_span(doc: DocumentView) -> tuple[int, int] | None:
+    """First and last index of the highest-scoring run of paragraphs, or None when there is no prose."""
+    best = 0
+    best_span: tuple[int, int] | None = None
+    total = 0
+    start = 0
+    for i, s in enumerate(_scores(doc)):
+        if total <= 0:
+            total, start = s, i
+        else:
+            total += s
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _list_after(doc: DocumentView, last: int) -> int:
+    """The last index of what continues the body after ``last``: a list or table, an embedded post's signature.
+
+    A list is two or more rows (short headings may stand between them, as in a table of results), or the
+    bullet items after a paragraph that ends with a colon.
+    """
+    paragraphs = doc.paragraphs
+    n = len(paragraphs)
+    end = last
+    if end + 1 < n and end + 1 not in doc.cut and is_post_signature(paragraphs[end + 1].text):
+        end += 1
+    intro = paragraphs[last].text.rstrip().endswith(":")
+    base = end
+    j = end + 1
+    rows = 0
+    pending = 0  # headings seen since the last row
+    while j < n and j not in doc.cut and pending <= 1:
+        text = paragraphs[j].text
+        if is_row(text) or (intro and _BULLET.match(text) and len(text.split()) >= 3):
+            rows += 1
+            pending = 0
+            end = j
+        elif _heading(text):
+            pending += 1
+        else:
+            break
+        j += 1
+    return end if rows >= 2 or (rows and intro) else base
+
+
+def _list_before(doc: DocumentView, first: int) -> int:
+    """The first index of a list (with its heading) that opens the body before ``first``."""
+    j = first - 1
+    start = first
+    rows = 0
+    while j >= 0 and j not in doc.cut and is_row(doc.paragraphs[j].text):
+        rows += 1
+        start = j
+        j -= 1
+    if rows < 2:
+        return first
+    if j >= 0 and j not in doc.cut and _heading(doc.paragraphs[j].text):
+        start = j
+    return start
+
+
+def _heading(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= MAX_HEADING_WORDS and not ends_sentence(text) and not _BULLET.match(text)
+
+
+def _zones(doc: DocumentView) -> Iterator[Finding]:
+    span = body_span(doc)
+    if span is None:
+        return
+    first, last = span
+    first, last = _list_before(doc, first), _list_after(doc, last)
+    if first >= MIN_ZONE:
+        for i, _ in doc.live():
+            if i >= first:
+                break
+            yield Finding(i, "boilerplate.before_body")
+    if len(doc.paragraphs) - 1 - last >= MIN_ZONE:
+        for i, _ in doc.live():
+            if i > last:
+                yield Finding(i, "boilerplate.after_body")
+
+
+BODY_ZONES = ContextRule(
+    "boilerplate.before_body",
+    _zones,
+    "The page furniture before and after the article body. The body is the run of paragraphs whose prose "
+    "outweighs the short non-sentence lines in it (a line in a run of them costs as much as ten words of "
+    "prose), plus a list or table that continues it; everything outside is cut. "
+    "Rule names: boilerplate.before_body, boilerplate.after_body.",
+    examples=(
+        "Home » News » World  /  Menu  /  Search  (before the body)",
+        "Tags: ...  /  * Most Read  /  * Other story title  /  © 2019 Example  (after the body)",
+    ),
+)
+
+# A short line printed this often is a widget (share buttons under every item, a section label on every teaser).
+REPEATS = 3
+MAX_REPEATED_WORDS = 6
+
+
+def _repeated_lines(doc: DocumentView) -> Iterator[Finding]:
+    counts: dict[str, int] = {}
+    for p in doc.paragraphs:
+        if len(p.text.split()) <= MAX_REPEATED_WORDS:
+            counts[p.text] = counts.get(p.text, 0) + 1
+    for i, p in doc.live():
+        if counts.get(p.text, 0) >= REPEATS and not is_prose(p.text) and not is_row(p.text):
+            yield Finding(i, "boilerplate.repeated_line")
+
+
+REPEATED_LINE = ContextRule(
+    "boilerplate.repeated_line",
+    _repeated_lines,
+    f"A short line (at most {MAX_REPEATED_WORDS} words, not a sentence or a table row) printed {REPEATS} or more "
+    "times in the document: the share buttons under every item of a list, the section label on every teaser.",
+    examples=("Whatsapp Facebook Pinterest  (under each of five quotes)", "Business  (above each of four teasers)"),
+)
+
+# Cuts that mark the end of the article: what follows them is links, forms and footers.
+END_MARKERS = ("related.heading", "comments.replies_on", "comments.prompt", "comments.closed", "footers.copyright")
+BODY_WORDS = 50
+# After a comment form, prose that is less than half the prose above it is not the article.
+COMMENT_SHARE = 2
+FORM_SPAN = 8
+
+
+def _end_marker(doc: DocumentView) -> Iterator[Finding]:
+    n = len(doc.paragraphs)
+    prose = [False] * n
+    for i, p in doc.live():
+        prose[i] = is_prose(p.text)
+    # adjacent[i]: prose paragraph i is followed by another with only interruptions between.
+    adjacent = [False] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        if prose[i]:
+            adjacent[i] = nxt >= 0
+            nxt = i
+        elif i in doc.cut and doc.cut[i].startswith(_TRANSPARENT):
+            continue
+        else:
+            nxt = -1
+    words = [size(doc.paragraphs[i].text) if prose[i] else 0 for i in range(n)]
+    total = sum(words)
+    body_before = False
+    before_words = 0
+    for i in range(n):
+        before_words += words[i]
+        if prose[i] and (adjacent[i] or words[i] >= BODY_WORDS):
+            body_before = True
+        rule = doc.cut.get(i)
+        if not body_before or rule is None or rule not in END_MARKERS:
+            continue
+        after = [j for j in range(i + 1, n) if prose[j]]
+        teasers = len(after) != 1 and not any(adjacent[j] for j in after)
+        # A comment form (a prompt with more of the form under it) ends the article: what prose follows it
+        # (privacy notes, community rules, a newsletter box) is less than the body above it.
+        form = (
+            rule.startswith("comments.")
+            and any(doc.cut.get(j, "").startswith("comments.") for j in range(i + 1, min(n, i + FORM_SPAN)))
+            and (total - before_words) * COMMENT_SHARE < before_words
+        )
+        if not (teasers or form):
+            continue
+        for j, _ in doc.live():
+            if j > i:
+                yield Finding(j, "boilerplate.after_end_marker")
+        return
+
+
+END_MARKER = ContextRule(
+    "boilerplate.after_end_marker",
+    _end_marker,
+    "Everything after an end-of-article marker (a related-links heading, a comment-section heading or prompt, a "
+    "copyright line) that comes after the body, when what follows holds no two prose paragraphs in a row "
+    "(teaser summaries and comments stand alone between short lines; a body's paragraphs follow each other), "
+    "or, after a comment form, when what follows holds less than half the prose above it.",
+    examples=("...last body paragraph.  /  You may also like  /  Teaser title  /  Teaser summary.  /  Share  /  ...",),
+)
+
+RULES = (REPEATED_LINE, END_MARKER, BODY_ZONES)

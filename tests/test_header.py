@@ -1,0 +1,87 @@
+"""The header above the body: title, subtitle, byline and date, taken only when confirmed."""
+
+from __future__ import annotations
+
+import cleaner
+
+P1 = "The council met on Monday to discuss the budget for the coming year, officials said after the session."
+P2 = "Members argued for three hours about the cost of the new bridge and the repairs to the old library."
+P3 = "A final vote is expected next month, when the auditors will have delivered their report on the accounts."
+BODY = f"{P1}\n\n{P2}\n\n{P3}"
+NAV = "Skip to main content\n\nMenu\n\nSearch\n\nWorld\n\nPolitics"
+
+
+def test_title_byline_date_at_the_top():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nBy Jane Roe\n\nNovember 19, 2019\n\n{BODY}")
+    assert (art.title, art.authors, art.published) == ("Council Splits Over Bridge Budget", ("Jane Roe",), "2019-11-19")
+    assert art.text == BODY
+
+
+def test_header_below_the_navigation():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nMembers could not agree on what to cut first\n\nBy Jane Roe\n\nNov. 19, 2019 8:03 am ET\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget"
+    assert art.subtitle == "Members could not agree on what to cut first"
+    assert art.authors == ("Jane Roe",) and art.published == "2019-11-19"
+    assert art.text == BODY
+
+
+def test_lone_by_then_the_name():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nBy\n\nJane Roe\n\nJane Roe\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Jane Roe",)
+
+
+def test_name_and_role_without_by():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nTom Krisher, AP Auto Writer\n\nUpdated 1:39 am EST, Wednesday, November 20, 2019\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget"
+    assert art.authors == ("Tom Krisher",) and art.published == "2019-11-20"
+
+
+def test_no_byline_no_date_no_title():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
+    assert art.title is None and not art.authors and art.published is None
+
+
+def test_section_label_with_a_date_is_not_the_title():
+    raw = f"Home Music Music News\n\nNovember 19, 2019 12:04AM ET\n\nCouncil Splits Over Bridge Budget\n\nBy Jane Roe\n\n{BODY}"
+    assert cleaner.clean(raw).title == "Council Splits Over Bridge Budget"
+
+
+def test_teaser_list_above_the_body_gives_no_title():
+    teasers = "\n\n".join(f"Another story number {n} about cars\n\nNovember {n + 10}, 2016" for n in range(4))
+    art = cleaner.clean(f"{NAV}\n\n{teasers}\n\n{BODY}")
+    assert art.title is None and art.published is None
+
+
+def test_menu_words_are_no_author():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nSign In\n\nWatch TV\n\n{BODY}")
+    assert "Sign In" not in art.authors and "Watch TV" not in art.authors
+
+
+def test_caption_and_credit_do_not_win_over_the_title():
+    raw = (
+        f"Council Splits Over Bridge Budget\n\nDetroit News wire services\n\nPublished 11:11 PM EST Nov 19, 2019\n\n"
+        f"The bridge at dusk on Monday evening\n\nAl Goldis, Associated Press\n\n{BODY}"
+    )
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget" and art.published == "2019-11-19"
+
+
+def test_relative_time_stamp_is_no_title():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nBy Jane Roe\n\nPublished 22 hours ago\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget"
+    assert "Published 22 hours ago" not in art.text
+
+
+def test_title_wrapped_over_two_lines():
+    raw = f" On North Korea, Trump Has Putin\nPlaying Second Fiddle (Op-ed)\n\nBy Vladimir Frolov\n\nJune 08, 2018\n\n{BODY}"
+    assert cleaner.clean(raw).title == "On North Korea, Trump Has Putin Playing Second Fiddle (Op-ed)"
+
+
+def test_cleaning_the_output_again_takes_no_header():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nBy Jane Roe\n\nNovember 19, 2019\n\nA short first line\n\n{BODY}"
+    once = cleaner.clean(raw)
+    twice = cleaner.clean(once.text)
+    assert twice.title is None and not twice.removed
+    assert twice.text == once.text

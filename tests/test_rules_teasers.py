@@ -1,0 +1,62 @@
+"""Teaser cards at the end of the document and teasers embedded in the body."""
+
+from __future__ import annotations
+
+import cleaner
+
+P1 = "The council met on Monday to discuss the budget for the coming year, officials said after the session."
+P2 = "Members argued for three hours about the cost of the new bridge and the repairs to the old library."
+P3 = "A final vote is expected next month, when the auditors will have delivered their report on the accounts."
+BODY = f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def card(n: int) -> str:
+    return (
+        f"+ Another story number {n} in the list\n\nJane Roe\n\nTuesday November 19, 2019\n\n"
+        f"Summary of story {n}, which runs to a single paragraph of some length and ends here."
+    )
+
+
+def test_teaser_cards_at_the_end_are_cut():
+    raw = f"{BODY}\n\n" + "\n\n".join(card(n) for n in range(3))
+    art = cleaner.clean(raw)
+    assert art.text == BODY
+    assert "Another story number 0 in the list" in art.related
+    assert not art.authors and art.published is None  # teaser bylines never become the article's
+
+
+def test_one_card_is_no_teaser_list():
+    # title, byline, date, first paragraph: the article's own header, followed by its body
+    raw = card(0) + f"\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert P3 in art.text
+    assert not any(c.rule == "teasers.card" for c in art.removed)
+
+
+def test_cards_followed_by_body_text_stay():
+    raw = f"{P1}\n\n" + "\n\n".join(card(n) for n in range(2)) + f"\n\n{P2}\n\n{P3}"
+    art = cleaner.clean(raw)
+    assert not any(c.rule == "teasers.card" for c in art.removed)
+
+
+def test_headline_printed_twice_in_the_body_is_an_embedded_teaser():
+    embed = "Business\nOther company renames itself after the dispute\nBusiness\nOther company renames itself after the dispute\nThe owner has a new name and a newly elected board."
+    raw = f"{P1}\n\n{P2}\n\n{embed}\n\n{P3}"
+    art = cleaner.clean(raw)
+    assert "newly elected board" not in art.text
+    assert "Other company renames itself after the dispute" in art.related
+    assert P3 in art.text
+
+
+def test_table_header_printed_twice_is_no_teaser():
+    table = "Pos Player Plays % Stats\nPos Player Plays % Stats\nDL Larry Smith 63 85% 1 tackle (1 combined).\nDL Myles Roe 57 77% 3 tackles."
+    raw = f"{P1}\n\n{table}\n\n{P2}\n\n{P3}"
+    art = cleaner.clean(raw)
+    assert "DL Larry Smith 63 85% 1 tackle (1 combined)." in art.text
+    assert not any(c.rule == "teasers.embedded" for c in art.removed)
+
+
+def test_subheading_repeated_once_is_not_an_embed_without_a_block():
+    raw = f"{P1}\n\nThe plan\n\n{P2}\n\nThe plan\n\n{P3}"
+    art = cleaner.clean(raw)
+    assert not any(c.rule == "teasers.embedded" for c in art.removed)
