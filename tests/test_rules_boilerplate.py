@@ -16,12 +16,27 @@ def rules_of(article, text):
 
 
 def test_menu_above_and_link_list_below_the_body_are_cut():
-    top = "World\n\nPolitics\n\nBusiness\n\nCulture"
-    bottom = "* Council to meet again\n\n* Bridge costs soar\n\n* Library closes early\n\n* Weather for the weekend"
+    top = "Skip to content\n\nWorld\n\nPolitics\n\nBusiness\n\nCulture"
+    bottom = "Share this:\n\n* Council to meet again\n\n* Bridge costs soar\n\n* Library closes early\n\n* Weather for the weekend"
     art = cleaner.clean(f"{top}\n\n{BODY}\n\n{bottom}")
     assert art.text == BODY
     assert rules_of(art, "Politics") == ["boilerplate.before_body"]
     assert rules_of(art, "* Bridge costs soar") == ["boilerplate.after_body"]
+
+
+def test_zones_without_named_debris_stay():
+    # A list inside an article, closing remarks, or questions and answers score like furniture by shape
+    # alone; with no debris a rule can name around them, they are kept.
+    listing = (
+        "Here are the five things you need to know today about the markets and the economy, in brief.\n\n"
+        "* Stocks rose\n* Oil fell\n* Gold flat\n* Bonds up\n* Dollar down\n\n"
+        "That is all for today, and we will be back tomorrow with more news for you."
+    )
+    qa = "Q: What happened?\n\nA: The plant closed.\n\nQ: Why?\n\nA: Costs rose by a third over two years, the company said."
+    menu = "World\n\nPolitics\n\nBusiness\n\nCulture"
+    for raw in (listing, qa, f"{menu}\n\n{BODY}"):
+        art = cleaner.clean(raw)
+        assert not art.removed, [c.rule for c in art.removed]
 
 
 def test_cookie_notice_far_above_the_body_is_cut_but_body_halves_around_a_gallery_stay():

@@ -245,15 +245,31 @@ def _zones(doc: DocumentView) -> Iterator[Finding]:
         return
     first, last = span
     first, last = _list_before(doc, first), _list_after(doc, last)
-    if first >= MIN_ZONE:
+    n = len(doc.paragraphs)
+    if first >= MIN_ZONE and _has_furniture(doc, range(0, first)):
         for i, _ in doc.live():
             if i >= first:
                 break
             yield Finding(i, "boilerplate.before_body")
-    if len(doc.paragraphs) - 1 - last >= MIN_ZONE:
+    if n - 1 - last >= MIN_ZONE and _has_furniture(doc, range(last + 1, n)):
         for i, _ in doc.live():
             if i > last:
                 yield Finding(i, "boilerplate.after_body")
+
+
+def _has_furniture(doc: DocumentView, zone: range) -> bool:
+    """Whether a rule that names debris already found some in ``zone``.
+
+    Shape alone is weak evidence: a list inside an article followed by a closing paragraph, a run of
+    short questions and answers, or a short poem scores like a menu. A zone is cut only when some
+    paragraph in it was recognised as debris by a named rule (a share widget, a related-links heading,
+    a label, a navigation line, ...); a false cut costs more than a missed one.
+    """
+    for i in zone:
+        rule = doc.cut.get(i)
+        if rule is not None and not rule.startswith(("header.", "duplicates.")):
+            return True
+    return False
 
 
 BODY_ZONES = ContextRule(

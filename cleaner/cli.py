@@ -1,0 +1,300 @@
+"""The ``cleaner`` command: ``clean``, ``explain`` and ``rules``.
+
+Exit codes: 0 when every document was cleaned, 1 when any document failed
+(each failure is reported with its id, source and reason), 2 for a usage
+error (a missing path, an unknown rule name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import itertools
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .config import CleanerConfig
+from .explain import explain as explain_document
+from .explain import render, rule_catalog, rule_names
+from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_files, read_jsonl, read_jsonl_stream, read_txt
+from .io.run import Outcome, RunStats, clean_items
+from .io.writers import JsonlWriter, open_writer
+from .pipeline import Cleaner
+
+__all__ = ["main"]
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _disabled(values: tuple[str, ...], quiet: bool = False) -> tuple[str, ...]:
+    """The ``--disable`` values, split on commas and checked against the rule names."""
+    names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+    known = rule_names()
+    families = {n for n in known if "." not in n}
+    for name in names:
+        if name in known:
+            continue
+        if name.split(".", 1)[0] in families and "." in name:
+            if not quiet:
+                _stderr().print(Text(f"note: {name!r} is not a listed rule name (see `cleaner rules`); it is disabled if a rule makes cuts under that name"))
+            continue
+        close = difflib.get_close_matches(name, sorted(known), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise click.BadParameter(f"unknown rule or family {name!r}.{hint} `cleaner rules` lists them all.", param_hint="--disable")
+    return names
+
+
+def _cleaner(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quiet: bool = False) -> Cleaner:
+    return Cleaner(CleanerConfig(ascii_fold=ascii_fold, disable=_disabled(disable, quiet), detect_language=not no_language))
+
+
+def _abort(writers) -> None:
+    for w in writers:
+        try:
+            w.abort()
+        except OSError:
+            pass
+
+
+def _errors_path_for(output: str) -> Path:
+    out = Path(output)
+    name = out.name
+    for suffix in (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".parquet"):
+        if name.lower().endswith(suffix):
+            return out.with_name(name[: -len(suffix)] + ".errors.jsonl")
+    return out.with_name(name + ".errors.jsonl")
+
+
+def _cleaning_options(f):
+    f = click.option("--no-language", is_flag=True, help="Do not detect the text's language (`language` is null).")(f)
+    f = click.option(
+        "--disable", multiple=True, metavar="RULE_OR_FAMILY",
+        help="Switch off a rule or a whole family (repeatable, or comma-separated). `cleaner rules` lists the names.",
+    )(f)
+    f = click.option("--ascii-fold", is_flag=True, help="Fold typographic quotes, dashes and accents to ASCII.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main() -> None:
+    """Clean scraped news-article text into records of clean text plus metadata."""
+
+
+def _problem_line(problem: dict) -> Text:
+    kind = "error" if "error" in problem else "warning"
+    who = problem["source"] + (f" (id {problem['id']})" if problem.get("id") is not None and problem["id"] not in problem["source"] else "")
+    line = Text()
+    line.append(f"{kind}: ", style="bold red" if kind == "error" else "yellow")
+    line.append(f"{who}: {problem[kind]}")
+    return line
+
+
+def _print_summary(console: Console, stats: RunStats, output: str, errors_path: Path | None) -> None:
+    s = stats.summary()
+    rate = f"{s['docs_per_second']:,.1f} docs/s" if s["docs_per_second"] is not None else "-"
+    where = "stdout" if output == "-" else escape(output)
+    console.print(
+        f"[bold]{s['documents']:,}[/] documents, {s['megabytes']:,.2f} MB in {s['seconds']:.2f} s ({rate}): "
+        f"[green]{s['records']:,} records[/] to {where}, "
+        f"[{'red' if s['errors'] else 'green'}]{s['errors']:,} errors[/]"
+        + (f", [yellow]{s['warnings']:,} warnings[/]" if s["warnings"] else "")
+    )
+    if s["cuts"]:
+        console.print(f"cuts per rule ({sum(s['cuts'].values()):,} in all):")
+        width = max(map(len, s["cuts"]))
+        for rule, n in s["cuts"].items():
+            console.print(f"  {rule:<{width}}  {n:>8,}")
+    if stats.error_samples:
+        more = stats.errors - len(stats.error_samples)
+        console.print("errors" + (f" (first {len(stats.error_samples)})" if more else "") + ":")
+        for outcome in stats.error_samples:
+            console.print(Text("  ") + _problem_line(outcome.problems()[-1]))
+    if errors_path is not None and (stats.errors or stats.warnings):
+        console.print(Text(f"errors and warnings written to {errors_path}"))
+
+
+@main.command("clean")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(exists=True, allow_dash=False))
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Where to write the records: .jsonl, .jsonl.gz or .parquet; '-' is standard output.")
+@_cleaning_options
+@click.option("--errors", "errors_file", metavar="FILE", default=None,
+              help="Write per-document errors and warnings here as JSONL [default: <out>.errors.jsonl next to -o FILE].")
+@click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, no output file).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, strict, quiet) -> None:
+    """Clean documents into one JSON record each.
+
+    PATH is a .txt file, a folder (its .txt files, recursively, in sorted
+    order) or a JSONL file of {"id": ..., "text": ...} lines (.jsonl, .jsonl.gz).
+    """
+    cleaner = _cleaner(ascii_fold, disable, no_language, quiet)
+    files = expand_paths(paths)
+    if output != "-":
+        out = Path(output).resolve()
+        if any(f.resolve() == out for f in files):
+            raise click.BadParameter(f"{output} is also an input", param_hint="-o/--output")
+    errors_path = Path(errors_file) if errors_file else (_errors_path_for(output) if output != "-" else None)
+    console = _stderr()
+    if not files and not quiet:
+        console.print(Text(f"warning: no input documents found in {', '.join(paths)} (folders are searched for .txt files)"))
+
+    if errors_path is not None and output != "-" and errors_path.resolve() == Path(output).resolve():
+        raise click.BadParameter("the errors file and the output are the same file", param_hint="--errors")
+
+    stats = RunStats()
+    try:
+        writer = open_writer(output, stream=sys.stdout.buffer if output == "-" else None)
+    except (OSError, ValueError) as e:
+        raise click.BadParameter(str(e), param_hint="-o/--output")
+    try:
+        errors_writer = JsonlWriter(errors_path) if errors_path is not None else None
+    except OSError as e:
+        writer.abort()
+        raise click.BadParameter(str(e), param_hint="--errors")
+    writers = [w for w in (writer, errors_writer) if w is not None]
+    sizes = None if any(str(f).lower().endswith(".gz") for f in files) else sum(f.stat().st_size for f in files)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("cleaning"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[docs]:,} docs, {task.fields[errors]:,} errors"), TimeElapsedColumn(),
+        console=console, disable=quiet or not console.is_terminal, transient=True,
+    )
+    failed: Outcome | None = None
+    try:
+        with progress:
+            task = progress.add_task("clean", total=sizes, docs=0, errors=0)
+            for outcome in clean_items(cleaner, read_files(files)):
+                if outcome.ok:
+                    try:
+                        writer.write(outcome.record)
+                    except (ValueError, TypeError) as e:
+                        outcome = Outcome(outcome.id, outcome.source, error=f"cannot write the record: {e}",
+                                          warnings=outcome.warnings, nbytes=outcome.nbytes)
+                stats.add(outcome)
+                problems = outcome.problems()
+                if errors_writer is not None:
+                    errors_writer.write_many(problems)
+                else:
+                    for problem in problems:
+                        console.print(_problem_line(problem))
+                progress.update(task, advance=outcome.nbytes, docs=stats.documents, errors=stats.errors)
+                if strict and not outcome.ok:
+                    failed = outcome
+                    break
+    except KeyboardInterrupt:
+        _abort(writers)
+        console.print("interrupted: no output written")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # the reader of standard output went away (`cleaner clean ... | head`)
+        _abort(writers)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FAILED)
+    except BaseException:
+        _abort(writers)
+        raise
+
+    if errors_writer is not None:
+        errors_writer.close()
+    if failed is not None:
+        writer.abort()
+        if errors_writer is not None:
+            console.print(_problem_line(failed.problems()[-1]))
+        console.print(Text(f"stopped at the first failing document (--strict); {'no output written' if output != '-' else 'output is incomplete'}"))
+        sys.exit(EXIT_FAILED)
+    writer.close()
+    if not quiet:
+        _print_summary(console, stats, output, errors_path)
+    if stats.errors:
+        sys.exit(EXIT_FAILED)
+
+
+def _pick_document(file: str, doc_id: str | None):
+    """The one document ``explain`` shows: a text file, standard input, or the line of a JSONL with ``--id``."""
+    if file == "-":
+        data = sys.stdin.buffer.read()
+        if doc_id is None:
+            return read_bytes(data, "stdin", "-")
+        items = read_jsonl_stream(io.BytesIO(data), "-")
+    elif is_jsonl(file):
+        items = read_jsonl(file)
+    else:
+        if doc_id is not None:
+            raise click.UsageError("--id picks a document from JSONL input; a text file holds one document")
+        return read_txt(file)
+    if doc_id is None:
+        first = list(itertools.islice(items, 4))
+        if len(first) == 1:
+            return first[0]
+        if not first:
+            raise click.UsageError(f"{file} holds no documents")
+        ids = ", ".join(str(i.id) for i in first[:3])
+        raise click.UsageError(f"{file} holds more than one document; pick one with --id (e.g. {ids})")
+    for item in items:
+        if item.id == doc_id:
+            return item
+    raise click.UsageError(f"no document with id {doc_id!r} in {file}")
+
+
+@main.command("explain")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--id", "doc_id", metavar="ID", help="The id of the document to show from a JSONL file.")
+@_cleaning_options
+@click.option("--no-metadata", is_flag=True, help="Show the paragraphs only.")
+def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata) -> None:
+    """Show a document with every cut marked by its rule, then its metadata.
+
+    The document is shown paragraph by paragraph; each cut paragraph starts
+    with [rule] (struck through on a terminal). FILE is a .txt file, '-' for standard input, or a JSONL file with --id.
+    """
+    cleaner = _cleaner(ascii_fold, disable, no_language)
+    item = _pick_document(file, doc_id)
+    err = _stderr()
+    if isinstance(item, DocumentError):
+        err.print(_problem_line({"id": item.id, "source": item.source, "error": item.reason}))
+        sys.exit(EXIT_FAILED)
+    for warning in item.warnings:
+        err.print(_problem_line({"id": item.id, "source": item.source, "warning": warning}))
+    ex = explain_document(item.text, cleaner, id=item.id, source=item.source)
+    render(ex, Console(highlight=False), metadata=not no_metadata)
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """List every rule and family: the names --disable takes."""
+    console = Console(highlight=False)
+    catalog = rule_catalog()
+    if console.is_terminal:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column("rule or family", style="cyan", no_wrap=True)
+        table.add_column("what it cuts")
+        for i, (family, rules) in enumerate(catalog):
+            if i:
+                table.add_row("", "")
+            table.add_row(Text(family, style="bold cyan"), Text(f"every {family}.* rule", style="dim"))
+            for name, description in rules:
+                table.add_row(f"  {name}", description)
+        console.print(table)
+        return
+    width = max(len(name) for _, rules in catalog for name, _ in rules) + 2
+    for i, (family, rules) in enumerate(catalog):
+        if i:
+            console.print()
+        console.print(f"{family}  (family: every {family}.* rule)", soft_wrap=True)
+        for name, description in rules:
+            console.print(f"  {name:<{width}}{description}", soft_wrap=True, markup=False)

@@ -1,0 +1,174 @@
+"""Output writers: JSONL (optionally gzip-compressed) and Parquet, written atomically.
+
+A writer for a file writes to a temporary file next to it and renames it into
+place when the run completes (``with`` block left without an exception, or
+:meth:`close` called); an aborted run leaves any earlier file untouched. ``-``
+means standard output, which is written as it goes.
+
+Same records in, same bytes out: keys keep the record order, gzip output
+carries no timestamp or file name, Parquet uses the explicit record schema.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterable
+
+__all__ = ["RecordWriter", "JsonlWriter", "ParquetWriter", "open_writer", "dumps_record", "write_jsonl"]
+
+
+def dumps_record(record: dict[str, Any]) -> bytes:
+    """One JSONL line (UTF-8, with its newline).
+
+    >>> dumps_record({"id": "a", "text": "café"})
+    b'{"id":"a","text":"caf\\xc3\\xa9"}\\n'
+    """
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+class RecordWriter:
+    """Base class: a destination for records, atomic when it is a file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = None if str(path) == "-" else Path(path)
+        self.count = 0
+        self._tmp: Path | None = None
+        self._closed = False
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            self._tmp.touch(exist_ok=False)  # created with the usual permissions (umask), unlike mkstemp's 0600
+
+    def write(self, record: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def write_many(self, records: Iterable[dict[str, Any]]) -> None:
+        for record in records:
+            self.write(record)
+
+    def _finish(self) -> None:
+        """Flush and close the underlying stream."""
+
+    def close(self) -> None:
+        """Finish writing and move the file into place."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._finish()
+        except BaseException:
+            self._discard()
+            raise
+        if self._tmp is not None:
+            os.replace(self._tmp, self.path)
+            self._tmp = None
+
+    def abort(self) -> None:
+        """Stop writing and leave no file behind (an earlier file at the path is kept)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._finish()
+        finally:
+            self._discard()
+
+    def _discard(self) -> None:
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+class JsonlWriter(RecordWriter):
+    """One JSON object per line; a path ending in ``.gz`` is gzip-compressed."""
+
+    def __init__(self, path: str | os.PathLike[str], stream: IO[bytes] | None = None):
+        super().__init__(path)
+        self._own = self._tmp is not None
+        if self._tmp is not None:
+            raw = open(self._tmp, "wb")
+            if str(self.path).lower().endswith(".gz"):
+                self._raw = raw
+                self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+            else:
+                self._raw = None
+                self._out = raw
+        else:
+            self._raw = None
+            self._out = stream if stream is not None else sys.stdout.buffer
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._out.write(dumps_record(record))
+        self.count += 1
+
+    def _finish(self) -> None:
+        if self._own:
+            self._out.close()
+            if self._raw is not None:
+                self._raw.close()
+        else:
+            self._out.flush()
+
+
+class ParquetWriter(RecordWriter):
+    """Records as Parquet with the explicit Arrow schema of the record version, in row groups."""
+
+    def __init__(self, path: str | os.PathLike[str], major: int = 1, row_group_size: int = 1000):
+        if str(path) == "-":
+            raise ValueError("Parquet cannot be written to standard output; give a file name")
+        super().__init__(path)
+        import pyarrow.parquet as pq
+
+        from ..schema import arrow_schema
+
+        self.major = major
+        self.row_group_size = row_group_size
+        self._rows: list[dict[str, Any]] = []
+        self._pq = pq.ParquetWriter(str(self._tmp), arrow_schema(major))
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._rows.append(record)
+        self.count += 1
+        if len(self._rows) >= self.row_group_size:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        from ..schema import records_to_table
+
+        if self._rows:
+            self._pq.write_table(records_to_table(self._rows, self.major))
+            self._rows = []
+
+    def _finish(self) -> None:
+        try:
+            self._flush_rows()
+        finally:
+            self._pq.close()
+
+
+def open_writer(path: str | os.PathLike[str], stream: IO[bytes] | None = None) -> RecordWriter:
+    """The writer for ``path``: Parquet for ``.parquet``, else JSONL (``-`` is standard output)."""
+    if str(path).lower().endswith(".parquet"):
+        return ParquetWriter(path)
+    return JsonlWriter(path, stream=stream)
+
+
+def write_jsonl(path: str | os.PathLike[str], records: Iterable[dict[str, Any]]) -> int:
+    """Write ``records`` to ``path`` atomically; returns how many were written."""
+    with JsonlWriter(path) as w:
+        w.write_many(records)
+        return w.count
