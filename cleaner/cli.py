@@ -1,4 +1,5 @@
-"""The ``cleaner`` command: ``clean``, ``explain`` and ``rules``.
+"""The ``cleaner`` command: ``clean``, ``explain`` and ``rules`` here; ``export``, ``versions``, ``verify``,
+``diff`` and ``push`` in :mod:`cleaner.cli_dataset`.
 
 Exit codes: 0 when every document was cleaned, 1 when any document failed
 (each failure is reported with its id, source and reason), 2 for a usage
@@ -298,3 +299,12 @@ def rules_command() -> None:
         console.print(f"{family}  (family: every {family}.* rule)", soft_wrap=True)
         for name, description in rules:
             console.print(f"  {name:<{width}}{description}", soft_wrap=True, markup=False)
+
+
+def _register_dataset_commands() -> None:
+    from .cli_dataset import register
+
+    register(main, _cleaning_options, _cleaner, _stderr, _problem_line)
+
+
+_register_dataset_commands()

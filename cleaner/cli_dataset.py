@@ -1,0 +1,172 @@
+"""The dataset commands of ``cleaner``: ``export``, ``versions``, ``verify``, ``diff`` and ``push``.
+
+Each is a thin wrapper over :mod:`cleaner.dataset`; they are registered on the
+``cleaner`` group by :mod:`cleaner.cli`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from .dataset import DatasetError, diff, publish, verify, versions
+from .io.readers import expand_paths, read_files
+from .io.run import RunStats, clean_items
+from .io.writers import JsonlWriter
+
+__all__ = ["register"]
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line) -> None:
+    files = expand_paths(paths)
+    if not files:
+        _fail(f"no input documents found in {', '.join(paths)}")
+    stats = RunStats()
+    errors_writer = JsonlWriter(Path(errors_file)) if errors_file else None
+
+    class _Strict(Exception):
+        pass
+
+    def records():
+        for outcome in clean_items(cleaner, read_files(files)):
+            stats.add(outcome)
+            problems = outcome.problems()
+            if errors_writer is not None:
+                errors_writer.write_many(problems)
+            elif not quiet:
+                for problem in problems:
+                    console.print(problem_line(problem))
+            if outcome.ok:
+                yield outcome.record
+            elif strict:
+                raise _Strict(outcome.problems()[-1]["error"])
+
+    try:
+        info = publish(records(), dataset, version=version, bump=bump, name=name, config=cleaner.config, inputs=files)
+    except _Strict as e:
+        if errors_writer is not None:
+            errors_writer.close()
+        _fail(f"stopped at the first failing document (--strict): {e}; no version was published")
+    except KeyboardInterrupt:
+        if errors_writer is not None:
+            errors_writer.abort()
+        console.print("interrupted: no version was published")
+        sys.exit(130)
+    except DatasetError as e:
+        if errors_writer is not None:
+            errors_writer.abort()
+        _fail(str(e))
+    if errors_writer is not None:
+        errors_writer.close()
+    if not quiet:
+        s = stats.summary()
+        console.print(
+            f"published [bold]{info.version}[/] in {info.path}: {info.rows:,} rows from {s['documents']:,} documents "
+            f"({s['megabytes']:,.2f} MB in {s['seconds']:.2f} s), {s['errors']:,} errors"
+        )
+    if stats.errors:
+        sys.exit(1)
+
+
+def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_line) -> None:
+    """Add the dataset commands to the ``cleaner`` group."""
+
+    @main.command("export")
+    @click.argument("paths", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True))
+    @click.option("--dataset", "dataset", required=True, metavar="DIR", type=click.Path(file_okay=False),
+                  help="The dataset directory (created if missing).")
+    @click.option("--version", "version", metavar="X.Y.Z", default=None, help="Publish exactly this version.")
+    @click.option("--bump", type=click.Choice(["major", "minor", "patch"]), default="minor", show_default=True,
+                  help="Which part of the latest version to raise when --version is not given.")
+    @click.option("--name", default=None, help="The dataset's name (default: the directory name).")
+    @cleaning_options
+    @click.option("--errors", "errors_file", metavar="FILE", default=None,
+                  help="Write per-document errors and warnings here as JSONL (default: print them).")
+    @click.option("--strict", is_flag=True, help="Publish nothing if any document fails.")
+    @click.option("-q", "--quiet", is_flag=True, help="No summary.")
+    def export_command(paths, dataset, version, bump, name, ascii_fold, disable, no_language, errors_file, strict, quiet):
+        """Clean INPUT... and publish the records as a new immutable version of the dataset in DIR.
+
+        INPUT takes the same forms as for `cleaner clean`. The version is
+        written to a temporary directory and renamed into place only when
+        complete; an existing version is never overwritten.
+        """
+        cleaner = make_cleaner(ascii_fold, disable, no_language, quiet)
+        _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line)
+
+    @main.command("versions")
+    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON.")
+    def versions_command(dataset, as_json):
+        """List the published versions of DATASET, oldest first (* marks LATEST)."""
+        infos = versions(dataset)
+        if as_json:
+            click.echo(json.dumps([i.to_dict() for i in infos], indent=2, default=str))
+            return
+        if not infos:
+            click.echo(f"no versions in {dataset}")
+            return
+        for i in infos:
+            mark = "*" if i.latest else " "
+            click.echo(f"{mark} {i.version:<10} {i.rows:>10,} rows  parent {i.parent or '-':<10} created {i.created}  config {i.config_hash}")
+
+    @main.command("verify")
+    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.option("--version", "version", default=None, metavar="X.Y.Z", help="The version to check (default: LATEST).")
+    @click.option("--all", "all_versions", is_flag=True, help="Check every version.")
+    def verify_command(dataset, version, all_versions):
+        """Check a version against its manifest: checksums, schema, row counts. Exit 1 on any mismatch."""
+        targets = [i.version for i in versions(dataset)] if all_versions else [version]
+        ok = True
+        for v in targets:
+            try:
+                report = verify(dataset, v)
+            except DatasetError as e:
+                _fail(str(e))
+            click.echo(report.summary())
+            ok = ok and report.ok
+        if not ok:
+            sys.exit(1)
+
+    @main.command("diff")
+    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.argument("version_a", metavar="VA")
+    @click.argument("version_b", metavar="VB", required=False)
+    @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+    def diff_command(dataset, version_a, version_b, as_json):
+        """What changed from version VA to VB (default: LATEST): documents and cut counts per rule."""
+        try:
+            report = diff(dataset, version_a, version_b)
+        except DatasetError as e:
+            _fail(str(e))
+        click.echo(json.dumps(report.to_dict(), indent=2, default=str) if as_json else report.summary())
+
+    @main.command("push")
+    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.option("--repo", "repo_id", required=True, metavar="OWNER/NAME", help="The Hub dataset repository.")
+    @click.option("--version", "version", default=None, metavar="X.Y.Z", help="The version to push (default: LATEST).")
+    @click.option("--private", is_flag=True, help="Create the repository as private.")
+    @click.option("--create", is_flag=True, help="Create the repository if it does not exist.")
+    @click.option("--dry-run", is_flag=True, help="List what would be uploaded; send nothing.")
+    def push_command(dataset, repo_id, version, private, create, dry_run):
+        """Upload a version to the Hugging Face Hub in one commit and tag it vX.Y.Z.
+
+        The token comes from HF_TOKEN or your saved `huggingface-cli login`;
+        it is never printed.
+        """
+        from .dataset.hub import push
+
+        try:
+            result = push(dataset, repo_id, version=version, private=private, create=create, dry_run=dry_run)
+        except DatasetError as e:
+            _fail(str(e))
+        for line in result.lines():
+            click.echo(line)
