@@ -26,14 +26,13 @@ paragraphs with the highest total. Paragraphs outside that run are cut:
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
 
 from ..extract.authors import parse_byline
 from ..extract.dates import date_line, parse_date
-from ..text import ends_sentence
+from ..text import ends_sentence, short_text_cache
 from .base import ContextRule, DocumentView, Finding
 
 __all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "size"]
@@ -85,7 +84,7 @@ def _bare(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+@short_text_cache(65536)
 def is_prose(text: str) -> bool:
     """A sentence-like paragraph: long enough and ending like a sentence, or long.
 
@@ -105,7 +104,7 @@ def is_prose(text: str) -> bool:
     return n >= MIN_PROSE_WORDS and (ends_sentence(bare) or bare.endswith(":"))
 
 
-@lru_cache(maxsize=65536)
+@short_text_cache(65536)
 def is_short_sentence(text: str) -> bool:
     """A short paragraph that is a sentence: '"That is correct," Volker said.'
 
@@ -126,7 +125,7 @@ def is_post_signature(text: str) -> bool:
     return len(text) <= 120 and _SIGNATURE.match(text) is not None
 
 
-@lru_cache(maxsize=65536)
+@short_text_cache(65536)
 def is_row(text: str) -> bool:
     """A row of a list or table: a few words with figures or a 'label: value' shape, not a date or byline.
 
