@@ -23,10 +23,12 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_dataset import SafePath
 from .config import CleanerConfig
 from .explain import explain as explain_document
 from .explain import render, rule_catalog, rule_names
-from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_files, read_jsonl, read_jsonl_stream, read_txt
+from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt
+from .io.readers_parquet import read_inputs
 from .io.run import Outcome, RunStats, clean_items
 from .io.writers import JsonlWriter, open_writer
 from .pipeline import Cleaner
@@ -71,6 +73,13 @@ def _abort(writers) -> None:
             pass
 
 
+def _no_nul(ctx, param, value):
+    """A path option: text without NUL bytes (which no file name can hold)."""
+    if value is not None and "\x00" in str(value):
+        raise click.BadParameter(f"{str(value)!r} contains a NUL byte")
+    return value
+
+
 def _errors_path_for(output: str) -> Path:
     out = Path(output)
     name = out.name
@@ -88,6 +97,33 @@ def _cleaning_options(f):
     )(f)
     f = click.option("--ascii-fold", is_flag=True, help="Fold typographic quotes, dashes and accents to ASCII.")(f)
     return f
+
+
+def _engine_options(f):
+    f = click.option("--id-column", default=None, metavar="NAME",
+                     help="Parquet input: the column holding document ids [default: a hash of the text].")(f)
+    f = click.option("--text-column", default="text", show_default=True, metavar="NAME",
+                     help="Parquet input: the column holding the text.")(f)
+    f = click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="--engine dask: the scheduler address (tcp://host:8786) [default: a local cluster].")(f)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: worker processes on this machine; dask: a dask.distributed cluster (cleaner[dask]).")(f)
+    f = click.option("-w", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Worker processes [default: every CPU]. The output is the same for any N.")(f)
+    return f
+
+
+def _outcomes(cleaner: Cleaner, files, workers, engine, scheduler, text_column, id_column):
+    """The outcomes of cleaning ``files`` with the chosen engine, in input order (a context manager)."""
+    from .engines import run
+
+    if engine == "local" and scheduler is not None:
+        raise click.BadParameter("--scheduler goes with --engine dask", param_hint="--scheduler")
+    items = read_inputs(files, text_column=text_column, id_column=id_column)
+    try:
+        return run(items, cleaner.config, workers=workers, engine=engine, scheduler=scheduler)
+    except ImportError as e:
+        raise click.UsageError(f"--engine {engine} needs an optional dependency: pip install 'cleaner[dask]' ({e})")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,19 +166,22 @@ def _print_summary(console: Console, stats: RunStats, output: str, errors_path: 
 
 
 @main.command("clean")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(exists=True, allow_dash=False))
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=SafePath(exists=True, allow_dash=False))
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", callback=_no_nul,
               help="Where to write the records: .jsonl, .jsonl.gz or .parquet; '-' is standard output.")
 @_cleaning_options
-@click.option("--errors", "errors_file", metavar="FILE", default=None,
+@click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
               help="Write per-document errors and warnings here as JSONL [default: <out>.errors.jsonl next to -o FILE].")
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, no output file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, strict, quiet) -> None:
+@_engine_options
+def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, strict, quiet,
+                  workers, engine, scheduler, text_column, id_column) -> None:
     """Clean documents into one JSON record each.
 
     PATH is a .txt file, a folder (its .txt files, recursively, in sorted
-    order) or a JSONL file of {"id": ..., "text": ...} lines (.jsonl, .jsonl.gz).
+    order), a JSONL file of {"id": ..., "text": ...} lines (.jsonl, .jsonl.gz, .jsonl.zst)
+    or a Parquet file with a string column `text` (one document per row).
     """
     cleaner = _cleaner(ascii_fold, disable, no_language, quiet)
     files = expand_paths(paths)
@@ -177,9 +216,9 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
     )
     failed: Outcome | None = None
     try:
-        with progress:
+        with progress, _outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column) as outcomes:
             task = progress.add_task("clean", total=sizes, docs=0, errors=0)
-            for outcome in clean_items(cleaner, read_files(files)):
+            for outcome in outcomes:
                 if outcome.ok:
                     try:
                         writer.write(outcome.record)
@@ -253,7 +292,7 @@ def _pick_document(file: str, doc_id: str | None):
 
 
 @main.command("explain")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("file", type=SafePath(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--id", "doc_id", metavar="ID", help="The id of the document to show from a JSONL file.")
 @_cleaning_options
 @click.option("--no-metadata", is_flag=True, help="Show the paragraphs only.")
@@ -304,7 +343,7 @@ def rules_command() -> None:
 def _register_dataset_commands() -> None:
     from .cli_dataset import register
 
-    register(main, _cleaning_options, _cleaner, _stderr, _problem_line)
+    register(main, _cleaning_options, _engine_options, _cleaner, _outcomes, _stderr, _problem_line)
 
 
 _register_dataset_commands()

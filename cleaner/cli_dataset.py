@@ -14,18 +14,54 @@ import click
 from rich.text import Text
 
 from .dataset import DatasetError, diff, publish, verify, versions
-from .io.readers import expand_paths, read_files
+from .dataset.versions import UnsafePathError, check_dataset_name, format_version
+from .io.readers import expand_paths
+from .io.readers_parquet import read_inputs
 from .io.run import RunStats, clean_items
 from .io.writers import JsonlWriter
 
-__all__ = ["register"]
+__all__ = ["register", "SafePath"]
 
 
 def _fail(message: str) -> None:
     raise click.ClickException(message)
 
 
-def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line) -> None:
+class SafePath(click.Path):
+    """``click.Path`` that rejects a NUL byte (which no file name can hold) with a usage error."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"{value!r} contains a NUL byte", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _no_nul(ctx, param, value):
+    """A path option: text without NUL bytes (which no file name can hold)."""
+    if value is not None and "\x00" in str(value):
+        raise click.BadParameter(f"{str(value)!r} contains a NUL byte")
+    return value
+
+
+def _version_option(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return format_version(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def _name_option(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return check_dataset_name(value)
+    except UnsafePathError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes) -> None:
     files = expand_paths(paths)
     if not files:
         _fail(f"no input documents found in {', '.join(paths)}")
@@ -36,18 +72,19 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
         pass
 
     def records():
-        for outcome in clean_items(cleaner, read_files(files)):
-            stats.add(outcome)
-            problems = outcome.problems()
-            if errors_writer is not None:
-                errors_writer.write_many(problems)
-            elif not quiet:
-                for problem in problems:
-                    console.print(problem_line(problem))
-            if outcome.ok:
-                yield outcome.record
-            elif strict:
-                raise _Strict(outcome.problems()[-1]["error"])
+        with outcomes(files) as results:
+            for outcome in results:
+                stats.add(outcome)
+                problems = outcome.problems()
+                if errors_writer is not None:
+                    errors_writer.write_many(problems)
+                elif not quiet:
+                    for problem in problems:
+                        console.print(problem_line(problem))
+                if outcome.ok:
+                    yield outcome.record
+                elif strict:
+                    raise _Strict(outcome.problems()[-1]["error"])
 
     try:
         info = publish(records(), dataset, version=version, bump=bump, name=name, config=cleaner.config, inputs=files)
@@ -60,10 +97,14 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
             errors_writer.abort()
         console.print("interrupted: no version was published")
         sys.exit(130)
-    except DatasetError as e:
+    except (DatasetError, ValueError) as e:
         if errors_writer is not None:
             errors_writer.abort()
         _fail(str(e))
+    except OSError as e:
+        if errors_writer is not None:
+            errors_writer.abort()
+        _fail(f"cannot write the dataset ({e.strerror or e}); no version was published")
     if errors_writer is not None:
         errors_writer.close()
     if not quiet:
@@ -76,23 +117,27 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
         sys.exit(1)
 
 
-def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_line) -> None:
+def register(main: click.Group, cleaning_options, engine_options, make_cleaner, make_outcomes, stderr, problem_line) -> None:
     """Add the dataset commands to the ``cleaner`` group."""
 
     @main.command("export")
-    @click.argument("paths", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True))
-    @click.option("--dataset", "dataset", required=True, metavar="DIR", type=click.Path(file_okay=False),
-                  help="The dataset directory (created if missing).")
-    @click.option("--version", "version", metavar="X.Y.Z", default=None, help="Publish exactly this version.")
+    @click.argument("paths", nargs=-1, required=True, metavar="INPUT...", type=SafePath(exists=True))
+    @click.option("--dataset", "dataset", required=True, metavar="DIR", type=SafePath(file_okay=False),
+                  callback=_no_nul, help="The dataset directory (created if missing).")
+    @click.option("--version", "version", metavar="X.Y.Z", default=None, callback=_version_option,
+                  help="Publish exactly this version.")
     @click.option("--bump", type=click.Choice(["major", "minor", "patch"]), default="minor", show_default=True,
                   help="Which part of the latest version to raise when --version is not given.")
-    @click.option("--name", default=None, help="The dataset's name (default: the directory name).")
+    @click.option("--name", default=None, callback=_name_option,
+                  help="The dataset's name (default: the directory name); no '/', '\\', '..' or control characters.")
     @cleaning_options
-    @click.option("--errors", "errors_file", metavar="FILE", default=None,
+    @click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
                   help="Write per-document errors and warnings here as JSONL (default: print them).")
     @click.option("--strict", is_flag=True, help="Publish nothing if any document fails.")
     @click.option("-q", "--quiet", is_flag=True, help="No summary.")
-    def export_command(paths, dataset, version, bump, name, ascii_fold, disable, no_language, errors_file, strict, quiet):
+    @engine_options
+    def export_command(paths, dataset, version, bump, name, ascii_fold, disable, no_language, errors_file, strict, quiet,
+                       workers, engine, scheduler, text_column, id_column):
         """Clean INPUT... and publish the records as a new immutable version of the dataset in DIR.
 
         INPUT takes the same forms as for `cleaner clean`. The version is
@@ -100,10 +145,13 @@ def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_
         complete; an existing version is never overwritten.
         """
         cleaner = make_cleaner(ascii_fold, disable, no_language, quiet)
-        _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line)
+        def outcomes(files):
+            return make_outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column)
+
+        _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line, outcomes)
 
     @main.command("versions")
-    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
     @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON.")
     def versions_command(dataset, as_json):
         """List the published versions of DATASET, oldest first (* marks LATEST)."""
@@ -119,7 +167,7 @@ def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_
             click.echo(f"{mark} {i.version:<10} {i.rows:>10,} rows  parent {i.parent or '-':<10} created {i.created}  config {i.config_hash}")
 
     @main.command("verify")
-    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
     @click.option("--version", "version", default=None, metavar="X.Y.Z", help="The version to check (default: LATEST).")
     @click.option("--all", "all_versions", is_flag=True, help="Check every version.")
     def verify_command(dataset, version, all_versions):
@@ -137,7 +185,7 @@ def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_
             sys.exit(1)
 
     @main.command("diff")
-    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
     @click.argument("version_a", metavar="VA")
     @click.argument("version_b", metavar="VB", required=False)
     @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
@@ -145,12 +193,12 @@ def register(main: click.Group, cleaning_options, make_cleaner, stderr, problem_
         """What changed from version VA to VB (default: LATEST): documents and cut counts per rule."""
         try:
             report = diff(dataset, version_a, version_b)
-        except DatasetError as e:
+        except (DatasetError, ValueError) as e:
             _fail(str(e))
         click.echo(json.dumps(report.to_dict(), indent=2, default=str) if as_json else report.summary())
 
     @main.command("push")
-    @click.argument("dataset", type=click.Path(exists=True, file_okay=False))
+    @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
     @click.option("--repo", "repo_id", required=True, metavar="OWNER/NAME", help="The Hub dataset repository.")
     @click.option("--version", "version", default=None, metavar="X.Y.Z", help="The version to push (default: LATEST).")
     @click.option("--private", is_flag=True, help="Create the repository as private.")

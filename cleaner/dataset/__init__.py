@@ -22,6 +22,7 @@ from .verify import VerifyReport
 from .verify import verify as verify
 from .versions import (
     DatasetError,
+    UnsafePathError,
     VersionExistsError,
     VersionInfo,
     VersionNotFoundError,
@@ -45,6 +46,7 @@ __all__ = [
     "DiffReport",
     "DocumentChanges",
     "DatasetError",
+    "UnsafePathError",
     "VersionExistsError",
     "VersionNotFoundError",
     "DatasetLock",

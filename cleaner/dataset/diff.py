@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .manifest import read_manifest
-from .versions import resolve_version, version_dir
+from .versions import data_file_path, resolve_version, version_dir
 
 __all__ = ["DiffReport", "DocumentChanges", "diff", "document_changes", "config_changes", "cut_changes", "manifest_files"]
 
@@ -51,7 +51,7 @@ def manifest_files(version_path: str | os.PathLike[str], manifest: Mapping[str, 
     """The data files a manifest lists, as paths inside the version directory."""
     version_path = Path(version_path)
     manifest = manifest if manifest is not None else read_manifest(version_path)
-    return [version_path / f["path"] for f in manifest.get("files", ())]
+    return [data_file_path(version_path, f.get("path")) for f in manifest.get("files", ())]
 
 
 def _cut_signature(removed: pa.ChunkedArray) -> pa.Array:

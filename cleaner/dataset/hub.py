@@ -489,7 +489,8 @@ def push(
     :class:`LocalVersionError`, :class:`TokenNotFoundError`, :class:`AuthenticationError`,
     :class:`RepoNotFoundError`, :class:`TagConflictError`, :class:`HubUnavailableError`.
     """
-    if not isinstance(repo_id, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo_id):
+    if (not isinstance(repo_id, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo_id, flags=re.ASCII)
+            or any(part in (".", "..") or part.startswith((".", "-")) for part in repo_id.split("/"))):
         raise PushError(f"repo_id must look like 'owner/name', not {repo_id!r}")
     local = _load_local_version(dataset_dir, version)
     tag = tag_name(local.version)

@@ -43,8 +43,10 @@ from .versions import (
     DATA_DIR,
     VersionExistsError,
     VersionInfo,
+    UnsafePathError,
     _fsync_dir,
     bump_version,
+    check_dataset_name,
     format_version,
     list_versions,
     parse_version,
@@ -256,6 +258,14 @@ class _ShardWriter:
         self._shard_rows = 0
 
 
+def _is_safe_name(name: Any) -> bool:
+    try:
+        check_dataset_name(name)
+    except UnsafePathError:
+        return False
+    return True
+
+
 def _required_fields() -> tuple[frozenset[str], frozenset[str]]:
     js = load_schema(1)
     return frozenset(js.get("required", ())), frozenset(js["properties"])
@@ -357,7 +367,8 @@ def publish(
     version:             the version to write (``"1.2.0"``); by default the first version is
                          ``1.0.0`` and later ones bump the newest published version by ``bump``.
     bump:                ``"major"``, ``"minor"`` or ``"patch"``.
-    name:                the dataset name (default: the parent's name, else the directory name).
+    name:                the dataset name (default: the parent's name, else the directory name); no
+                         control characters, ``/``, ``\\`` or ``..`` (:class:`UnsafePathError`).
     config:              the :class:`CleanerConfig` that produced the records, recorded in the manifest.
     inputs:              the input files, as paths (hashed here) or ``(path, sha256)`` pairs.
     max_rows_per_shard:  a shard is closed when it holds this many rows ...
@@ -373,6 +384,8 @@ def publish(
         raise ValueError(f"bump must be one of {', '.join(BUMPS)}, not {bump!r}")
     if version is not None:
         version = format_version(version)
+    if name is not None:
+        check_dataset_name(name)
     if config is not None and not isinstance(config, CleanerConfig):
         raise TypeError(f"config must be a CleanerConfig, not {type(config).__name__}")
     from .. import __version__ as cleaner_version
@@ -388,6 +401,7 @@ def publish(
         parent_path = version_dir(root, parent) if parent else None
         if name is None:
             name = (read_manifest(parent_path).get("name") if parent_path else None) or root.resolve().name
+            name = check_dataset_name(name) if _is_safe_name(name) else "dataset"
         work = root / f"{TMP_PREFIX}{uuid.uuid4().hex}"
         data = work / DATA_DIR
         data.mkdir(parents=True)

@@ -22,6 +22,8 @@ from .versions import (
     CARD_FILE,
     DATA_DIR,
     DatasetError,
+    UnsafePathError,
+    data_file_path,
     format_version,
     list_versions,
     parse_version,
@@ -121,7 +123,10 @@ def schema_problems(
 
 def _check_file(version_path: Path, entry: dict[str, Any], declared: str, version: str, checksums: bool) -> list[str]:
     rel = entry.get("path", "?")
-    path = version_path / rel
+    try:
+        path = data_file_path(version_path, rel)
+    except UnsafePathError as e:
+        return [str(e)]
     if not path.is_file():
         return [f"{rel}: missing"]
     problems = []

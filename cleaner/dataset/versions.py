@@ -28,6 +28,7 @@ from typing import Any
 
 __all__ = [
     "DatasetError",
+    "UnsafePathError",
     "VersionExistsError",
     "VersionNotFoundError",
     "VersionInfo",
@@ -39,6 +40,8 @@ __all__ = [
     "read_latest",
     "write_latest",
     "resolve_version",
+    "data_file_path",
+    "check_dataset_name",
     "version_info",
     "versions",
     "LATEST_FILE",
@@ -59,6 +62,10 @@ _VERSION_DIR = re.compile(r"^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$
 
 class DatasetError(Exception):
     """A dataset directory cannot be read or written as asked."""
+
+
+class UnsafePathError(DatasetError, ValueError):
+    """A name or a listed path that would point outside the dataset directory (``..``, an absolute path, a NUL)."""
 
 
 class VersionExistsError(DatasetError):
@@ -111,6 +118,50 @@ def bump_version(version: str, bump: str = "minor") -> str:
 def version_dir(dataset_dir: str | os.PathLike[str], version: str) -> Path:
     """Where ``version`` lives: ``DIR/v1.0.0``."""
     return Path(dataset_dir) / f"v{format_version(version)}"
+
+
+_DATA_FILE = re.compile(r"^" + DATA_DIR + r"(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+$")
+_NAME_MAX = 200
+
+
+def data_file_path(version_path: str | os.PathLike[str], rel: Any) -> Path:
+    """The file a manifest entry's ``path`` names, which must lie in the version's ``data/`` folder.
+
+    Raises :class:`UnsafePathError` for anything else: ``..`` or ``.`` parts, an absolute
+    path, a backslash, a NUL or another character outside ``[A-Za-z0-9._-]``.
+
+    >>> data_file_path("ds/v1.0.0", "data/train-00000-of-00001.parquet").as_posix()
+    'ds/v1.0.0/data/train-00000-of-00001.parquet'
+    >>> data_file_path("ds/v1.0.0", "data/../../secret")
+    Traceback (most recent call last):
+    ...
+    cleaner.dataset.versions.UnsafePathError: the manifest lists 'data/../../secret', which is not a file in the version's data/ folder
+    """
+    if not isinstance(rel, str) or not _DATA_FILE.match(rel) or any(part in (".", "..") for part in rel.split("/")):
+        raise UnsafePathError(f"the manifest lists {rel!r}, which is not a file in the version's {DATA_DIR}/ folder")
+    return Path(version_path) / rel
+
+
+def check_dataset_name(name: Any) -> str:
+    """``name`` if it can name a dataset: non-empty text of at most 200 characters without control
+    characters (NUL, newlines), path separators or ``..``; else :class:`UnsafePathError`.
+
+    >>> check_dataset_name("seed news")
+    'seed news'
+    >>> check_dataset_name("../../evil")
+    Traceback (most recent call last):
+    ...
+    cleaner.dataset.versions.UnsafePathError: dataset name '../../evil' must not contain '/', '\\' or '..'
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise UnsafePathError(f"dataset name must be non-empty text, not {name!r}")
+    if len(name) > _NAME_MAX:
+        raise UnsafePathError(f"dataset name is {len(name)} characters long; at most {_NAME_MAX} are allowed")
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
+        raise UnsafePathError(f"dataset name {name!r} must not contain control characters (NUL, newlines, tabs)")
+    if "/" in name or "\\" in name or ".." in name:
+        raise UnsafePathError(f"dataset name {name!r} must not contain '/', '\\' or '..'")
+    return name
 
 
 def list_versions(dataset_dir: str | os.PathLike[str]) -> list[str]:

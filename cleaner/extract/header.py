@@ -73,14 +73,14 @@ def _plausible(names: list[str] | None) -> tuple[str, ...] | None:
     return kept or None
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _credit_line(text: str) -> bool:
     """A short line that credits an organisation: 'Detroit News wire services', 'Staff Reports'."""
     words = text.lower().split()
     return 1 <= len(words) <= 5 and any(w.strip(".,") in _CREDIT_WORDS for w in words)
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _date_of(text: str) -> str | None:
     """The date of a date line, or of a short line that leads with 'Updated'/'Posted' and holds a date."""
     iso = date_line(text)
@@ -89,7 +89,7 @@ def _date_of(text: str) -> str | None:
     return iso
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
     """Authors and date from a paragraph such as 'By A | June 8, 2018' or 'Anna Roe, 5 November 2020'."""
     names = parse_byline(text)
@@ -111,13 +111,13 @@ def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
     return None, None
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _is_name_line(text: str) -> bool:
     """A bare name line: name-shaped, a person's name, not in capitals (those are section labels)."""
     return is_name(text, max_words=4) and not text.isupper() and _plausible([text]) is not None
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _is_title(text: str) -> bool:
     words = text.split()
     return (
@@ -153,13 +153,13 @@ def _meta_kind(texts: list[str], k: int) -> str | None:
     return None
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _stamp(text: str) -> bool:
     """A time stamp without a date: 'Published 22 hours ago', 'Updated Nov 19, 9:41 AM'."""
     return len(text) <= 80 and _DATE_LEAD.match(text) is not None and _DIGIT.search(text) is not None
 
 
-@short_text_cache(16384)
+@short_text_cache(2048)
 def _names_first(text: str) -> bool:
     """'Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader': two names and an outlet run together."""
     head, sep, _ = text.partition(" and ")

@@ -61,6 +61,12 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _CHAOS_MARGIN = 0.05
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Up to this share of NUL bytes (one in a thousand, or one in a text of 256 bytes or more), text that is
+# not UTF-16 is text with stray NULs, which are removed; more make it binary data.
+_MAX_NUL_SHARE = 0.001
+# Above this share of U+FFFD, bytes that no encoding fits are binary data, not text with a few bad bytes.
+_MAX_REPLACED_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,12 @@ class DecodeError(ValueError):
 def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Decode ``data`` to text: a BOM's encoding, else UTF-8, else the detected encoding.
 
-    Returns the text and the warnings decoding produced (a detected encoding
-    is a guess, so it is reported). Raises :class:`DecodeError` for binary data.
+    Returns the text and the warnings decoding produced: a detected encoding
+    is a guess, so it is reported, and so is every repair (UTF-16 without a
+    byte-order mark, a few NUL bytes removed, invalid bytes replaced with
+    U+FFFD). Mostly valid UTF-8 with a few invalid bytes stays UTF-8 (the bad
+    bytes become U+FFFD); bytes no detector can read are decoded as UTF-8 with
+    replacement. Raises :class:`DecodeError` for binary data.
 
     >>> decode_text(b"\\xef\\xbb\\xbfHello")
     ('Hello', ())
@@ -120,18 +130,75 @@ def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as e:
-                raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid {encoding}: {e.reason} at byte {e.start}") from None
+                text = _check_text(data.decode(encoding, "replace"))
+                return text, (f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                              f"({e.reason} at byte {e.start}); invalid bytes replaced with U+FFFD",)
             return _check_text(text), ()
+    warnings: tuple[str, ...] = ()
     if b"\x00" in data:
-        raise DecodeError("binary data (NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        nuls = data.count(b"\x00")
+        if len(data) < 256 or nuls > max(1, len(data) * _MAX_NUL_SHARE):
+            raise DecodeError("binary data (NUL bytes), not text")
+        data = data.replace(b"\x00", b"")
+        warnings = (f"removed {nuls} NUL byte(s)",)
     try:
-        return _check_text(data.decode("utf-8")), ()
+        return _check_text(data.decode("utf-8")), warnings
     except UnicodeDecodeError as e:
         first_bad = e.start
+    replaced = _mostly_utf8(data)
+    if replaced is not None:
+        text, bad = replaced
+        return _check_text(text), warnings + (f"not valid UTF-8: {bad} invalid byte sequence(s) replaced with U+FFFD (first at byte {first_bad})",)
     text, encoding = _detect(data)
     if text is None:
-        raise DecodeError(f"not UTF-8 (invalid byte at {first_bad}) and no text encoding detected")
-    return _check_text(text), (f"not UTF-8 (invalid byte at {first_bad}); decoded as {encoding} (detected)",)
+        text = data.decode("utf-8", "replace")
+        if text.count("\ufffd") > len(text) * _MAX_REPLACED_SHARE:
+            raise DecodeError(f"not UTF-8 (invalid byte at {first_bad}), no text encoding detected, mostly undecodable bytes")
+        return _check_text(text), warnings + (f"not UTF-8 (invalid byte at {first_bad}) and no text encoding detected; invalid bytes replaced with U+FFFD",)
+    return _check_text(text), warnings + (f"not UTF-8 (invalid byte at {first_bad}); decoded as {encoding} (detected)",)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-16 text without a byte-order mark, recognised by its NUL bytes: Latin-script text in
+    UTF-16 has a NUL in every other byte (the odd ones for little-endian, the even ones for
+    big-endian) and none in the others. None when ``data`` does not look like that."""
+    if len(data) < 16 or len(data) % 2:
+        return None
+    sample = data[: 1 << 16]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= half * 0.3 and others <= half * 0.01:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            head = text[:4096]
+            wordy = sum(1 for c in head if c in "\n\r\t" or unicodedata.category(c)[0] in "LNPZ")
+            if wordy < len(head) * 0.95:
+                return None
+            try:
+                return _check_text(text), (f"no byte-order mark; decoded as {encoding} (detected from its NUL bytes)",)
+            except DecodeError:
+                return None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few invalid bytes: the text with each invalid sequence replaced by U+FFFD and
+    their number, when the valid multi-byte characters outnumber the invalid sequences (text in a
+    legacy encoding has no valid multi-byte characters, or very few). None otherwise."""
+    text = data.decode("utf-8", "replace")
+    replacements = text.count("\ufffd")
+    bad = replacements - data.count("\ufffd".encode("utf-8"))
+    ascii_chars = len(data.translate(None, _HIGH_BYTES))
+    multibyte = len(text) - replacements - ascii_chars
+    if multibyte > bad:
+        return text, bad
+    return None
 
 
 def _detect(data: bytes) -> tuple[str | None, str | None]:

@@ -84,7 +84,7 @@ def _bare(text: str) -> str:
     return text
 
 
-@short_text_cache(65536)
+@short_text_cache(4096)
 def is_prose(text: str) -> bool:
     """A sentence-like paragraph: long enough and ending like a sentence, or long.
 
@@ -104,7 +104,7 @@ def is_prose(text: str) -> bool:
     return n >= MIN_PROSE_WORDS and (ends_sentence(bare) or bare.endswith(":"))
 
 
-@short_text_cache(65536)
+@short_text_cache(4096)
 def is_short_sentence(text: str) -> bool:
     """A short paragraph that is a sentence: '"That is correct," Volker said.'
 
@@ -125,7 +125,7 @@ def is_post_signature(text: str) -> bool:
     return len(text) <= 120 and _SIGNATURE.match(text) is not None
 
 
-@short_text_cache(65536)
+@short_text_cache(4096)
 def is_row(text: str) -> bool:
     """A row of a list or table: a few words with figures or a 'label: value' shape, not a date or byline.
 
