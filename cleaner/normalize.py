@@ -2,37 +2,192 @@
 
 ``normalize_text`` turns raw scraped text into clean lines:
 
-* mojibake and other Unicode damage are repaired with ``ftfy``, but only on the
-  lines that can need it (non-ASCII, ``&`` for HTML entities, control
-  characters): ASCII lines are already what ftfy would return, and ftfy is the
-  most expensive step of the pipeline;
+* mojibake and other Unicode damage are repaired with ``ftfy``, line by line,
+  but only on the lines ftfy would change (see below): ftfy is the most
+  expensive step of the pipeline and most lines need nothing from it;
 * text is NFC-normalised; typographic quotes and dashes are kept unless the
   configuration asks to ASCII-fold;
 * every Unicode space (NBSP, thin space, ideographic space, ...) becomes a plain
   space, runs of spaces become one, trailing spaces go;
-* control and zero-width characters, soft hyphens and the BOM go;
-* CRLF, CR and the Unicode line/paragraph separators become LF.
+* control and zero-width characters, soft hyphens and the BOM go (C1 controls,
+  soft hyphens and no-break spaces only after the repair: they are part of many
+  mojibake sequences, "â€\x9d" is "”" and "Ã\xad" is "í");
+* CRLF, CR and the Unicode line/paragraph separators become LF, also when an
+  HTML entity (``&#13;``) or a repaired character produces them.
 
-Leading indentation is kept (as plain spaces): paragraph re-flow uses it.
+Leading indentation is kept (as one plain space): paragraph re-flow uses it.
+
+Which lines ftfy would change is decided without running it. ftfy's fixers
+(ftfy 6) change a line only when it (a) looks like mojibake to
+``ftfy.badness.is_bad``, (b) holds an HTML entity, (c) holds a character one of
+its character tables rewrites (C1 controls, ligatures, full-width forms,
+control characters, surrogates, and curly quotes when quotes are uncurled), or
+(d) is not in the configured Unicode normal form. :func:`ftfy_would_change`
+tests exactly these conditions, so skipping the other lines gives the same
+output as sending every line to ftfy. ``is_bad`` is a large regular expression
+and slow on long text; every one of its alternatives contains a non-ASCII
+character (most of them two adjacent ones) and spans at most a few characters,
+so it is run only on short windows around the places where a match can start.
+
+A repaired line, or one that lost an invisible character, can show damage ftfy
+did not see in it before; the repair then runs again (at most three passes in
+all), so that normalising a normalised text changes nothing.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 import ftfy
-import regex
+from ftfy import chardata
+from ftfy.badness import BADNESS_RE
 
-__all__ = ["normalize_text", "needs_ftfy", "fix_line"]
+__all__ = ["normalize_text", "needs_ftfy", "ftfy_would_change", "fix_line"]
 
-_LINE_BREAKS = regex.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-# Everything Unicode calls a space separator, plus tab.
-_SPACES = regex.compile(r"[\t\p{Zs}]+")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Everything Unicode calls a space separator (general category Zs), plus tab.
+_OTHER_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
+# The same runs, less those that are already one plain space (replacing them changes nothing).
+_ODD_SPACES = re.compile(f"[{_OTHER_SPACES}][ {_OTHER_SPACES}]*| [ {_OTHER_SPACES}]+")
 # C0/C1 controls (not LF), zero-width characters, soft hyphen, BOM, bidi marks that scrapers leave.
-_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Characters that make a line worth sending to ftfy: anything outside printable ASCII, or '&' (HTML entities).
-_NEEDS_FTFY = regex.compile(r"[^\t\x20-\x25\x27-\x7e]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The invisible characters that are never part of mojibake (C1 controls and the soft hyphen can be).
+_INVISIBLE_PLAIN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Spaces that are neither a plain space, a tab nor a no-break space (which is part of some mojibake).
+_RARE_SPACES = re.compile(r"[\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# One search for either (most texts have neither).
+_PLAIN_OR_RARE = re.compile(_INVISIBLE_PLAIN.pattern[:-1] + _RARE_SPACES.pattern[1:])
+_BREAK_CHARS = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c]")
+_NOT_PLAIN_SPACE = re.compile(f"[{_OTHER_SPACES}]")
+
+
+def _collapse_spaces(text: str) -> str:
+    """``_SPACES.sub(" ", text)``, skipping the work when every space is already a single plain one."""
+    if "  " in text or _NOT_PLAIN_SPACE.search(text) is not None:
+        return _ODD_SPACES.sub(" ", text)
+    return text
+
+
+# Passes of repair at most (see _clean_unicode); the second one almost never changes anything.
+_MAX_PASSES = 3
+# Characters that make a line worth looking at for ftfy: anything outside printable ASCII, or '&' (HTML entities).
+_NEEDS_FTFY = re.compile(r"[^\t\x20-\x25\x27-\x7e]")
+_TEXT_NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+_MAX_SEGMENT = ftfy.TextFixerConfig().max_decode_length
+
+
+def _char_class(codepoints: set[int]) -> str:
+    """A regular-expression character class for ``codepoints`` (consecutive ones as ranges)."""
+    parts: list[str] = []
+    points = sorted(codepoints)
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        parts.append(f"\\U{points[i]:08x}" if i == j else f"\\U{points[i]:08x}-\\U{points[j]:08x}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _keys(table) -> set[int]:
+    return {k if isinstance(k, int) else ord(k) for k in table}
+
+
+# Characters that ftfy's character-level fixers rewrite: C1 controls, ligatures, full-width
+# forms, control characters (ESC starts terminal escapes), surrogates. Curly quotes are added
+# when quotes are uncurled.
+_TABLE_CHARS = (
+    set(range(0x80, 0xA0)) | _keys(chardata.LIGATURES) | _keys(chardata.WIDTH_MAP)
+    | _keys(chardata.CONTROL_CHARS) | set(range(0xD800, 0xE000)) | {0x1B}
+)
+_QUOTE_CHARS = {0x02BC} | set(range(0x2018, 0x2020))
+_TOUCHED_CHARS = {
+    False: re.compile(_char_class(_TABLE_CHARS)),
+    True: re.compile(_char_class(_TABLE_CHARS | _QUOTE_CHARS)),
+}
+_ENTITY = chardata.HTML_ENTITY_RE
+
+
+def _touched(text: str, ascii_fold: bool) -> list[int]:
+    """Where ``text`` holds a character or an HTML entity that ftfy rewrites."""
+    found = [m.start() for m in _TOUCHED_CHARS[ascii_fold].finditer(text)]
+    if "&" in text:
+        found.extend(m.start() for m in _ENTITY.finditer(text))
+    return found
+
+
+def _badness_plan() -> tuple[int, str] | None:
+    """How to run ftfy's badness pattern on short windows only, or None to run it on whole lines.
+
+    Returns ``(width, singles)``: no match of the pattern is longer than ``width``, and
+    every match holds two adjacent non-ASCII characters or one of the characters in
+    ``singles`` (a character class). Both facts are read from the pattern itself.
+    """
+    try:
+        try:
+            from re import _constants as sre_c  # Python >= 3.11
+            from re import _parser as sre_parse
+        except ImportError:  # pragma: no cover
+            import sre_constants as sre_c  # type: ignore[no-redef]
+            import sre_parse  # type: ignore[no-redef]
+
+        def non_ascii_chars(op, av) -> set[int] | None:
+            """The characters an item matches when they are all non-ASCII (else None)."""
+            if op == sre_c.LITERAL:
+                return {av} if av >= 0x80 else None
+            if op != sre_c.IN:
+                return None
+            chars: set[int] = set()
+            for member_op, member in av:
+                if member_op == sre_c.LITERAL and member >= 0x80:
+                    chars.add(member)
+                elif member_op == sre_c.RANGE and member[0] >= 0x80:
+                    chars.update(range(member[0], member[1] + 1))
+                else:
+                    return None
+            return chars
+
+        tree = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        items = list(tree)
+        branches = items[0][1][1] if len(items) == 1 and items[0][0] == sre_c.BRANCH else [tree]
+        singles: set[int] = set()
+        for branch in branches:
+            sets = [non_ascii_chars(op, av) for op, av in branch]
+            if any(a is not None and b is not None for a, b in zip(sets, sets[1:])):
+                continue  # every match of this branch holds two adjacent non-ASCII characters
+            first = next((chars for chars in sets if chars is not None), None)
+            if first is None:
+                return None
+            singles |= first
+        width = tree.getwidth()[1]
+        return (width, _char_class(singles)) if width <= 64 and singles else None
+    except Exception:  # pragma: no cover - a future pattern the parser reads differently
+        return None
+
+
+_PLAN = _badness_plan()
+if _PLAN is not None:
+    _WINDOW = _PLAN[0]
+    # Where a match of the badness pattern can be: two adjacent non-ASCII characters or a "single".
+    _BAD_HINT = re.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]|(?<=" + _PLAN[1] + "))")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NEWLINE = re.compile("\n")
+
+
+def _is_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searching only near the places a match can be."""
+    if _PLAN is None:
+        return BADNESS_RE.search(text) is not None
+    search = BADNESS_RE.search
+    window = _WINDOW
+    for m in _BAD_HINT.finditer(text):
+        if search(text, max(0, m.start() - window), m.end() + window) is not None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +201,7 @@ def _ftfy_config(ascii_fold: bool) -> ftfy.TextFixerConfig:
 
 
 def needs_ftfy(line: str) -> bool:
-    """True when ``line`` has anything ftfy could change (non-ASCII, ``&``, control characters).
+    """True when ``line`` has anything ftfy could look at (non-ASCII, ``&``, control characters).
 
     >>> needs_ftfy("Plain ASCII text.")
     False
@@ -54,6 +209,25 @@ def needs_ftfy(line: str) -> bool:
     True
     """
     return _NEEDS_FTFY.search(line) is not None
+
+
+def ftfy_would_change(line: str, ascii_fold: bool = False) -> bool:
+    """True when ftfy (as configured here) could change ``line``; False means it returns ``line`` unchanged.
+
+    >>> ftfy_would_change("Trump’s “surprise” decision — in Zürich")
+    False
+    >>> ftfy_would_change("Trumpâ€™s"), ftfy_would_change("caf&eacute;"), ftfy_would_change("ﬁne")
+    (True, True, True)
+    >>> ftfy_would_change("“quoted”", ascii_fold=True)
+    True
+    """
+    if len(line) > _MAX_SEGMENT:
+        return True
+    if _TOUCHED_CHARS[ascii_fold].search(line) is not None or ("&" in line and _ENTITY.search(line) is not None):
+        return True
+    if not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", line):
+        return True
+    return _is_bad(line)
 
 
 def fix_line(line: str, ascii_fold: bool = False) -> str:
@@ -65,10 +239,7 @@ def fix_line(line: str, ascii_fold: bool = False) -> str:
     '"quoted" - dash'
     """
     if needs_ftfy(line):
-        line = ftfy.fix_text(line, _ftfy_config(ascii_fold))
-        line = _INVISIBLE.sub("", line)
-        if ascii_fold:
-            line = _ascii_fold(line)
+        line = _clean_unicode(line, ascii_fold)
     line = _SPACES.sub(" ", line)
     return line.rstrip()
 
@@ -76,23 +247,94 @@ def fix_line(line: str, ascii_fold: bool = False) -> str:
 _FOLD = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
-def _ascii_fold(line: str) -> str:
-    line = line.translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", line)
+def _ascii_fold(text: str) -> str:
+    text = text.translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
+    """Send the lines of ``text`` that ftfy would change to ftfy; the others are kept as they are.
+
+    Only the lines holding a character or entity ftfy rewrites, or a place where
+    its badness pattern can match, are looked at (unless the text is not in the
+    normal form, when every line is). Returns the text, whether ftfy changed it, and
+    whether it left a line unchanged that it could have changed.
+    """
+    if len(text) > _MAX_SEGMENT or not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", text):
+        starts: list[int] = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    else:
+        found = {text.rfind("\n", 0, i) + 1 for i in _touched(text, ascii_fold)}
+        hint = _BAD_HINT if _PLAN is not None else _NON_ASCII
+        found.update(text.rfind("\n", 0, m.start()) + 1 for m in hint.finditer(text))
+        if not found:
+            return text, False, False
+        starts = sorted(found)
+    config = _ftfy_config(ascii_fold)
+    pieces: list[str] = []
+    done = 0
+    unresolved = False
+    for start in starts:
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        if line and ftfy_would_change(line, ascii_fold):
+            fixed = ftfy.fix_text(line, config)
+            if fixed != line:
+                pieces.append(text[done:start])
+                pieces.append(fixed)
+                done = end
+            else:
+                unresolved = True
+    if not pieces:
+        return text, False, unresolved
+    pieces.append(text[done:])
+    # A repaired entity or character can be a line break of its own ("&#13;").
+    return _LINE_BREAKS.sub("\n", "".join(pieces)), True, unresolved
+
+
+def _clean_unicode(text: str, ascii_fold: bool) -> str:
+    """Repair, remove invisible characters, fold and collapse spaces, until a pass changes nothing that matters.
+
+    A repaired line, or one that lost a character, can show damage that the next
+    pass repairs; passes repeat until none of that happens, so that normalising a
+    normalised text changes nothing.
+    """
+    for _ in range(_MAX_PASSES):
+        # Characters that are never part of mojibake go first, so that they cannot hide it from ftfy.
+        if _PLAIN_OR_RARE.search(text) is not None:
+            text = _RARE_SPACES.sub(" ", _INVISIBLE_PLAIN.sub("", text))
+        text, repaired, unresolved = _repair(text, ascii_fold)
+        # C1 controls and soft hyphens go after the repair: they are part of many mojibake
+        # sequences ("â€\x9d" is "”", "Ã\xad" is "í"), and so are no-break spaces.
+        cleaned = _INVISIBLE.sub("", text)
+        changed = repaired or cleaned != text
+        if ascii_fold:
+            text = _ascii_fold(cleaned)
+            changed = changed or text != cleaned
+        else:
+            text = cleaned
+        spaced = _collapse_spaces(text)
+        # A line ftfy could not repair may be repairable once its spaces are plain ("â€”\xa0").
+        changed = changed or (unresolved and spaced != text)
+        text = spaced
+        if not changed:
+            break
+    return text
 
 
 def normalize_text(raw: str, ascii_fold: bool = False) -> list[str]:
     r"""Normalise ``raw`` and return its lines (indentation kept, trailing spaces removed).
 
     >>> normalize_text("\ufeffOne\r\n  two\u00a0 words\rthree\u200b")
-    ['One', '  two words', 'three']
+    ['One', ' two words', 'three']
+    >>> normalize_text("Itâ€™s a caf&eacute;")
+    ['It’s a café']
     """
-    raw = _LINE_BREAKS.sub("\n", raw)
-    lines = raw.split("\n")
-    out = []
-    for line in lines:
-        if needs_ftfy(line):
-            line = _INVISIBLE.sub("", line)
-        out.append(fix_line(line, ascii_fold))
-    return out
+    text = _LINE_BREAKS.sub("\n", raw) if _BREAK_CHARS.search(raw) is not None else raw
+    if _TEXT_NEEDS_FTFY.search(text) is not None:
+        text = _clean_unicode(text, ascii_fold)
+    else:
+        text = _collapse_spaces(text)
+    return [line.rstrip() for line in text.split("\n")]

@@ -3,9 +3,11 @@
 A *block* is a run of non-blank lines. In a document that is hard-wrapped (most
 long lines stop near one width and many break mid-sentence) the lines of a block
 are joined back into paragraphs: a line is continued by the next one when the
-next line's first word would not have fitted on it. An indented line after a
-sentence end starts a new paragraph. A word split by a line-end hyphen is
-joined ("mar-" + "ket" -> "market") unless it is a real compound.
+next line's first word would not have fitted on it. After a sentence end, an
+indented line starts a new paragraph, and so does a short line that does not end
+a sentence (a label such as "Views: 274" left between wrapped paragraphs). A
+word split by a line-end hyphen is joined ("mar-" + "ket" -> "market") unless
+it is a real compound.
 
 In a document that is not hard-wrapped every line is its own paragraph.
 """
@@ -25,6 +27,8 @@ _FILL = 0.8
 _MAX_WRAP_WIDTH = 140
 _SPLIT_WORD = regex.compile(r"(\p{L}+)-$")
 _FIRST_WORD = regex.compile(r"^(\p{Ll}+)")
+# The words of the document, hyphenated compounds whole: what de-hyphenation checks a join against.
+_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 # First parts that make real compounds when they end a line with a hyphen ("long-term", "self-made").
 _COMPOUND_HEADS = frozenset(
     """all anti co counter cross ex far full half high long low mid multi non
@@ -49,13 +53,17 @@ def wrap_width(lines: list[str]) -> int | None:
     >>> wrap_width(["a" * 30 + " end.", "short"]) is None
     True
     """
-    lengths = [len(s) for s in (line.strip() for line in lines) if len(s) >= 20]
+    return _wrap_width([line.strip() for line in lines])
+
+
+def _wrap_width(stripped: list[str]) -> int | None:
+    lengths = [len(s) for s in stripped if len(s) >= 20]
     if len(lengths) < 4:
         return None
     width = max(lengths)
     if width > _MAX_WRAP_WIDTH:
         return None
-    long_lines = [s for s in (line.strip() for line in lines) if len(s) >= _FILL * width]
+    long_lines = [s for s in stripped if len(s) >= _FILL * width]
     if len(long_lines) < 3 or len(long_lines) < 0.4 * len(lengths):
         return None
     mid_sentence = sum(1 for s in long_lines if not ends_sentence(s))
@@ -94,10 +102,12 @@ def _join(left: str, right: str, text_words: frozenset[str] | None) -> str:
 
 def paragraphs(lines: list[str]) -> list[Paragraph]:
     """Split normalised lines into paragraphs (see the module docstring)."""
-    width = wrap_width(lines)
+    stripped = [line.strip() for line in lines]
+    width = _wrap_width(stripped)
     text_words = None
-    if width is not None:
-        text_words = frozenset(w.lower() for line in lines for w in regex.findall(r"\p{L}+(?:-\p{L}+)*", line))
+    if width is not None and any(s.endswith("-") for s in stripped):
+        # Only a line-end hyphen needs the document's words (see _join).
+        text_words = frozenset(w.lower() for w in _WORD.findall("\n".join(lines)))
     out: list[Paragraph] = []
     block = -1
     current: str | None = None
@@ -106,7 +116,7 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
     indented = False
     prev_blank = True
     for number, raw in enumerate(lines):
-        line = raw.strip()
+        line = stripped[number]
         if not line:
             if current is not None:
                 out.append(Paragraph(current, block, start, indented))
@@ -130,8 +140,16 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
 
 
 def _continues(current: str, last_len: int, line: str, line_indented: bool, width: int) -> bool:
-    """Whether ``line`` continues ``current``: its first word would not have fitted on the previous line."""
-    if line_indented and ends_sentence(current):
-        return False
+    """Whether ``line`` continues ``current``: its first word would not have fitted on the previous line.
+
+    After a sentence end, an indented line starts a new paragraph, and so does a short
+    line that does not end a sentence itself: a label, a heading or a widget line
+    ("Views: 274", "Share this:") rather than the last line of a paragraph.
+    """
     first_word = line.split(" ", 1)[0]
-    return last_len + 1 + len(first_word) >= _FILL * width
+    if last_len + 1 + len(first_word) < _FILL * width:
+        return False
+    if ends_sentence(current):
+        if line_indented or (len(line) < _FILL * width and not ends_sentence(line)):
+            return False
+    return True
