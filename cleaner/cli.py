@@ -9,6 +9,7 @@ error (a missing path, an unknown rule name).
 from __future__ import annotations
 
 import difflib
+import errno
 import io
 import itertools
 import os
@@ -71,6 +72,19 @@ def _abort(writers) -> None:
             w.abort()
         except OSError:
             pass
+
+
+# Write failures of the medium (not of the name): a full disk, an exceeded quota, an I/O error.
+_DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS)
+
+
+def _write_failed(console: Console, writers, error: OSError) -> None:
+    """An output or errors file could not be written (a full disk, a lost mount): no half file is left."""
+    _abort(writers)
+    where = f" {error.filename}" if getattr(error, "filename", None) else ""
+    console.print(Text(f"error: cannot write{where}: {error.strerror or error}; no output written "
+                       "(an earlier file at the output path is kept)"))
+    sys.exit(EXIT_FAILED)
 
 
 def _no_nul(ctx, param, value):
@@ -200,12 +214,18 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
     stats = RunStats()
     try:
         writer = open_writer(output, stream=sys.stdout.buffer if output == "-" else None)
-    except (OSError, ValueError) as e:
+    except OSError as e:
+        if e.errno in _DISK_ERRORS:
+            _write_failed(console, [], e)
+        raise click.BadParameter(str(e), param_hint="-o/--output")
+    except ValueError as e:
         raise click.BadParameter(str(e), param_hint="-o/--output")
     try:
         errors_writer = JsonlWriter(errors_path) if errors_path is not None else None
     except OSError as e:
         writer.abort()
+        if e.errno in _DISK_ERRORS:
+            _write_failed(console, [], e)
         raise click.BadParameter(str(e), param_hint="--errors")
     writers = [w for w in (writer, errors_writer) if w is not None]
     sizes = None if any(str(f).lower().endswith(".gz") for f in files) else sum(f.stat().st_size for f in files)
@@ -245,19 +265,24 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
         _abort(writers)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_FAILED)
+    except OSError as e:
+        _write_failed(console, writers, e)
     except BaseException:
         _abort(writers)
         raise
 
-    if errors_writer is not None:
-        errors_writer.close()
-    if failed is not None:
-        writer.abort()
+    try:
         if errors_writer is not None:
-            console.print(_problem_line(failed.problems()[-1]))
-        console.print(Text(f"stopped at the first failing document (--strict); {'no output written' if output != '-' else 'output is incomplete'}"))
-        sys.exit(EXIT_FAILED)
-    writer.close()
+            errors_writer.close()
+        if failed is not None:
+            writer.abort()
+            if errors_writer is not None:
+                console.print(_problem_line(failed.problems()[-1]))
+            console.print(Text(f"stopped at the first failing document (--strict); {'no output written' if output != '-' else 'output is incomplete'}"))
+            sys.exit(EXIT_FAILED)
+        writer.close()
+    except OSError as e:
+        _write_failed(console, writers, e)
     if not quiet:
         _print_summary(console, stats, output, errors_path)
     if stats.errors:

@@ -16,8 +16,7 @@ from rich.text import Text
 from .dataset import DatasetError, diff, publish, verify, versions
 from .dataset.versions import UnsafePathError, check_dataset_name, format_version
 from .io.readers import expand_paths
-from .io.readers_parquet import read_inputs
-from .io.run import RunStats, clean_items
+from .io.run import RunStats
 from .io.writers import JsonlWriter
 
 __all__ = ["register", "SafePath"]

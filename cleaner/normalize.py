@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 import ftfy
@@ -264,9 +265,17 @@ def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
     if len(text) > _MAX_SEGMENT or not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", text):
         starts: list[int] = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     else:
-        found = {text.rfind("\n", 0, i) + 1 for i in _touched(text, ascii_fold)}
+        # Line starts, found once: looking back for the newline at every match would be quadratic
+        # on long texts with few line breaks.
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
+
+        def line_start(i: int) -> int:
+            k = bisect_left(breaks, i)
+            return breaks[k - 1] + 1 if k else 0
+
+        found = {line_start(i) for i in _touched(text, ascii_fold)}
         hint = _BAD_HINT if _PLAN is not None else _NON_ASCII
-        found.update(text.rfind("\n", 0, m.start()) + 1 for m in hint.finditer(text))
+        found.update(line_start(m.start()) for m in hint.finditer(text))
         if not found:
             return text, False, False
         starts = sorted(found)

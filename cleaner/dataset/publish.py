@@ -197,7 +197,10 @@ class _ShardWriter:
                 self._writer.close()
             except Exception:
                 pass
-            self._sink.close()
+            try:
+                self._sink.close()
+            except Exception:
+                pass
             self._writer = self._sink = None
 
     # -- writer thread
@@ -473,8 +476,10 @@ def publish(
             os.rename(work, version_dir(root, new_version))
             _fsync_dir(root)
         except BaseException:
-            writer.abort()
-            shutil.rmtree(work, ignore_errors=True)
+            try:
+                writer.abort()
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
             raise
         latest = read_latest(root)
         if latest is None or parse_version(new_version) > parse_version(latest):

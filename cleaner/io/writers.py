@@ -100,13 +100,20 @@ class JsonlWriter(RecordWriter):
         super().__init__(path)
         self._own = self._tmp is not None
         if self._tmp is not None:
-            raw = open(self._tmp, "wb")
-            if str(self.path).lower().endswith(".gz"):
-                self._raw = raw
-                self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
-            else:
-                self._raw = None
-                self._out = raw
+            raw = None
+            try:
+                raw = open(self._tmp, "wb")
+                if str(self.path).lower().endswith(".gz"):
+                    self._raw = raw
+                    self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+                else:
+                    self._raw = None
+                    self._out = raw
+            except BaseException:
+                if raw is not None:
+                    raw.close()
+                self._discard()
+                raise
         else:
             self._raw = None
             self._out = stream if stream is not None else sys.stdout.buffer
@@ -131,6 +138,7 @@ class ParquetWriter(RecordWriter):
         if str(path) == "-":
             raise ValueError("Parquet cannot be written to standard output; give a file name")
         super().__init__(path)
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         from ..schema import arrow_schema
@@ -138,7 +146,15 @@ class ParquetWriter(RecordWriter):
         self.major = major
         self.row_group_size = row_group_size
         self._rows: list[dict[str, Any]] = []
-        self._pq = pq.ParquetWriter(str(self._tmp), arrow_schema(major))
+        self._sink = None
+        try:
+            self._sink = pa.OSFile(str(self._tmp), "wb")
+            self._pq = pq.ParquetWriter(self._sink, arrow_schema(major))
+        except BaseException:
+            if self._sink is not None:
+                self._sink.close()
+            self._discard()
+            raise
 
     def write(self, record: dict[str, Any]) -> None:
         self._rows.append(record)
@@ -157,7 +173,10 @@ class ParquetWriter(RecordWriter):
         try:
             self._flush_rows()
         finally:
-            self._pq.close()
+            try:
+                self._pq.close()
+            finally:
+                self._sink.close()
 
 
 def open_writer(path: str | os.PathLike[str], stream: IO[bytes] | None = None) -> RecordWriter:

@@ -9,13 +9,14 @@ from .base import LineRule
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|mail|print|flipboard|tumblr|messenger|sms|copy\s+link|copy|link|google\+?|xing|vk|line|pocket)"
 _SHARE_ITEM = (
     r"(?:share(?:\s+(?:this|on|via|to|with)(?:\s+(?:article|story|post|page))?)?(?:\s+" + _NETWORKS + r")?|tweet(?:\s+this)?|"
-    r"pin(?:\s+it)?|like(?:\s+this)?|like\s+loading\.{0,3}|loading\.{3}|" + _NETWORKS + r"|"
+    r"pin(?:\s+it)?|like\s+loading\.{0,3}|like(?:\s+this)?|loading\.{3}|" + _NETWORKS + r"|"
     r"click\s+to\s+(?:share|email|print)(?:\s+(?:this|on|to|a\s+link\s+to\s+a\s+friend))?(?:\s+" + _NETWORKS + r")?(?:\s*\(opens\s+in\s+new\s+window\))?|"
     r"teilen|partager|compartir|condividi|compartilhar|twittern|imprimer|drucken)"
 )
 SHARE = LineRule(
     "social.share",
-    regex.compile(r"[*•·\-]?\s*" + _SHARE_ITEM + r"(?:\s*[:|•·,/]?\s*" + _SHARE_ITEM + r")*\s*[:]?", regex.IGNORECASE),
+    # The repetition is possessive (no backtracking into the items once read), so a near miss fails in linear time.
+    regex.compile(r"[*•·\-]?\s*" + _SHARE_ITEM + r"(?:\s*[:|•·,/]?\s*" + _SHARE_ITEM + r")*+\s*[:]?", regex.IGNORECASE),
     "A share or like widget: 'Share this:', 'Tweet', 'Share on Facebook', 'Click to share on Twitter (Opens in new window)'.",
     max_len=120,
     examples=("Share this:", "Share on Facebook Share on Twitter", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this:"),
