@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -30,7 +30,7 @@ from .explain import explain as explain_document
 from .explain import render, rule_catalog, rule_names
 from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt
 from .io.readers_parquet import read_inputs
-from .io.run import Outcome, RunStats, clean_items
+from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
 from .pipeline import Cleaner
 

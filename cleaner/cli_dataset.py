@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.text import Text
 
 from .dataset import DatasetError, diff, publish, verify, versions
 from .dataset.versions import UnsafePathError, check_dataset_name, format_version

@@ -9,7 +9,6 @@ turns a row back into a record.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import pyarrow as pa

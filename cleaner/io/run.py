@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from ..pipeline import Cleaner
-from .readers import Document, DocumentError, Item
+from .readers import DocumentError, Item
 
 __all__ = ["Outcome", "RunStats", "clean_item", "clean_batch", "clean_items"]
 

@@ -76,6 +76,13 @@ class DocumentView:
             if i not in cut:
                 yield i, p
 
+    def live_after(self, index: int) -> Iterator[int]:
+        """Indices of the paragraphs after ``index`` not cut yet: what a rule that cuts "everything below" takes."""
+        cut = self.cut
+        for i in range(index + 1, len(self.paragraphs)):
+            if i not in cut:
+                yield i
+
     def live_indices(self) -> list[int]:
         return [i for i in range(len(self.paragraphs)) if i not in self.cut]
 

@@ -251,9 +251,8 @@ def _zones(doc: DocumentView) -> Iterator[Finding]:
                 break
             yield Finding(i, "boilerplate.before_body")
     if n - 1 - last >= MIN_ZONE and _has_furniture(doc, range(last + 1, n)):
-        for i, _ in doc.live():
-            if i > last:
-                yield Finding(i, "boilerplate.after_body")
+        for i in doc.live_after(last):
+            yield Finding(i, "boilerplate.after_body")
 
 
 def _has_furniture(doc: DocumentView, zone: range) -> bool:
@@ -353,9 +352,8 @@ def _end_marker(doc: DocumentView) -> Iterator[Finding]:
         )
         if not (teasers or form):
             continue
-        for j, _ in doc.live():
-            if j > i:
-                yield Finding(j, "boilerplate.after_end_marker")
+        for j in doc.live_after(i):
+            yield Finding(j, "boilerplate.after_end_marker")
         return
 
 

@@ -91,9 +91,8 @@ FORM_FIELD = LineRule(
 def _thread(doc: DocumentView) -> Iterator[Finding]:
     for i, rule in sorted(doc.cut.items()):
         if rule == "comments.replies_on":
-            for j, _ in doc.live():
-                if j > i:
-                    yield Finding(j, "comments.thread")
+            for j in doc.live_after(i):
+                yield Finding(j, "comments.thread")
             return
 
 
