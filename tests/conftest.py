@@ -99,3 +99,21 @@ def hub(tmp_path, monkeypatch):
         server.stop()
         assert not server.unhandled, f"requests the loopback Hub does not serve: {server.unhandled}"
         assert not server.errors, f"the loopback Hub failed internally: {server.errors}"
+
+
+def _hypothesis_profiles() -> None:
+    """In CI (the CI environment variable set), hypothesis draws the same examples on every run.
+
+    Random exploration finds new cases on developers' machines; the CI run must
+    not pass or fail by chance. `HYPOTHESIS_PROFILE=dev` selects random draws anyway.
+    """
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+    settings.register_profile("dev")
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+_hypothesis_profiles()
