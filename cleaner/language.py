@@ -7,7 +7,7 @@ from functools import lru_cache
 __all__ = ["detect_language"]
 
 _SAMPLE_CHARS = 1200  # enough for a confident guess; classifying costs time per character
-_QUICK_CHARS = 400  # a first, shorter sample: most texts are settled by it
+_QUICK_CHARS = 250  # a first, shorter sample: most texts are settled by it
 _QUICK_PROBABILITY = 0.99  # how sure the short sample must be to settle the text
 _MIN_WORDS = 5
 _MIN_PROBABILITY = 0.5

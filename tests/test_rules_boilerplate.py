@@ -165,3 +165,44 @@ def test_cleaning_the_output_again_cuts_nothing():
     twice = cleaner.clean(once.text)
     assert twice.text == once.text
     assert not twice.removed
+
+
+# --- the shared per-document facts must give the answers the text functions give --------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from cleaner.reflow import Paragraph  # noqa: E402
+from cleaner.rules import DocumentView  # noqa: E402
+from cleaner.rules.boilerplate import _keyword_list, prose_flags, size  # noqa: E402
+
+_TOKENS = st.sampled_from(["a", "bb", "Word", ",", " ", " , ", ",,", "x.", "  ", "end.", "* ", "http://x.y", ":"])
+
+
+def _reference_keyword_list(text: str) -> bool:
+    items = text.split(",")
+    if len(items) < 5:
+        return False
+    return sum(len(i.split()) for i in items) <= 3 * len(items) and not text.rstrip().endswith((".", "!", "?"))
+
+
+@settings(max_examples=500)
+@given(st.lists(_TOKENS, max_size=80).map("".join))
+def test_keyword_list_shortcut_gives_the_full_answer(text):
+    assert _keyword_list(text, len(text.split())) == _keyword_list(text) == _reference_keyword_list(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(_TOKENS, min_size=1, max_size=60).map("".join), min_size=1, max_size=8))
+def test_prose_flags_match_is_prose_on_every_paragraph(texts):
+    doc = DocumentView([Paragraph(t, i, i) for i, t in enumerate(texts)])
+    assert prose_flags(doc) == [is_prose(t) for t in texts]
+    assert doc.word_counts() == [len(t.split()) for t in texts]
+    assert [size(t) for t in texts] == [max(len(t.split()), len(t) // 7 if " " in t else len(t) // 3) for t in texts]
+
+
+def test_short_up_to_holds_exactly_the_short_paragraphs():
+    texts = ["x" * n for n in (5, 700, 40, 41, 160, 3, 512, 513)]
+    doc = DocumentView([Paragraph(t, i, i) for i, t in enumerate(texts)])
+    assert sorted(i for i, *_ in doc.short_up_to(40)) == [0, 2, 5]
+    assert sorted(i for i, *_ in doc.short_up_to(512)) == [0, 2, 3, 4, 5, 6]
+    assert doc.short_up_to(513) is None

@@ -16,6 +16,7 @@ Two kinds of rule exist:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -50,6 +51,40 @@ class DocumentView:
         self.paragraphs = paragraphs
         self.cut: dict[int, str] = {}
         self._short: list[tuple[int, str, str, int]] | None = None
+        self._by_length: list[tuple[int, str, str, int]] | None = None
+        self._lengths: list[int] = []
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[["DocumentView"], Any]) -> Any:
+        """``compute(self)``, computed once per document and kept under ``key``.
+
+        For facts about the paragraphs' text (which rules never change) that
+        several rules ask for: word counts, which paragraphs read as prose. Do
+        not memoise anything that depends on :attr:`cut`, which grows as rules run.
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
+
+    def word_counts(self) -> list[int]:
+        """``len(text.split())`` of every paragraph, computed once per document."""
+        return self.memo("words", lambda d: [len(p.text.split()) for p in d.paragraphs])
+
+    def short_up_to(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
+        """The entries of :meth:`short` of at most ``max_len`` characters, shortest first (not in document order).
+
+        For rules whose findings do not depend on the order they are made in: a
+        rule with a small ``max_len`` takes only the prefix it needs.
+        """
+        short = self.short(max_len)
+        if short is None:
+            return None
+        if self._by_length is None:
+            self._by_length = sorted(short, key=lambda e: e[3])
+            self._lengths = [e[3] for e in self._by_length]
+        return self._by_length[: bisect_right(self._lengths, max_len)]
 
     def short(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
         """``(index, text, lower-cased text, length)`` of every paragraph of at most ``max_len``
@@ -121,18 +156,19 @@ class LineRule:
         return meta if meta is not None else None
 
     def apply(self, doc: DocumentView) -> Iterable[Finding]:
-        short = doc.short(self.max_len)
+        short = doc.short_up_to(self.max_len)
         if short is None:
             for i, p in doc.live():
                 meta = self.match(p.text)
                 if meta is not None:
                     yield Finding(i, self.name, tuple(meta.items()))
             return
-        # The same test as match(), on the shared index of short paragraphs.
-        cut, max_len, needles, extract = doc.cut, self.max_len, self.needles, self.extract
+        # The same test as match(), on the shared index of short paragraphs (the pipeline puts
+        # findings back in document order).
+        cut, needles, extract = doc.cut, self.needles, self.extract
         fullmatch = self.pattern.fullmatch
-        for i, text, lowered, n in short:
-            if n > max_len or i in cut:
+        for i, text, lowered, _ in short:
+            if i in cut:
                 continue
             if needles and not any(s in lowered for s in needles):
                 continue

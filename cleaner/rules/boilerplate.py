@@ -35,7 +35,7 @@ from ..extract.dates import date_line, parse_date
 from ..text import ends_sentence, short_text_cache
 from .base import ContextRule, DocumentView, Finding
 
-__all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "size"]
+__all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "prose_flags", "size"]
 
 MIN_PROSE_WORDS = 8
 LONG_WORDS = 25
@@ -64,14 +64,24 @@ _SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\S.{0,40}\
 
 def size(text: str) -> int:
     """Words in ``text``; text written without spaces counts one word per three characters."""
-    return max(len(text.split()), len(text) // 7 if " " in text else len(text) // 3)
+    return _size(text, len(text.split()))
 
 
-def _keyword_list(text: str) -> bool:
-    """'a, b c, d, e f, g': five or more comma-separated items of at most three words, no sentence."""
-    items = text.split(",")
-    if len(items) < 5:
+def _size(text: str, words: int) -> int:
+    return max(words, len(text) // 7 if " " in text else len(text) // 3)
+
+
+def _keyword_list(text: str, words: int = 0) -> bool:
+    """'a, b c, d, e f, g': five or more comma-separated items of at most three words, no sentence.
+
+    ``words``, when given, is ``len(text.split())``. The items hold at least ``words`` less the
+    tokens that are only commas (at most one a comma) between them: with more than three an
+    item left after that, the text is no list.
+    """
+    commas = text.count(",")
+    if commas < 4 or words - commas > 3 * (commas + 1):
         return False
+    items = text.split(",")
     return sum(len(i.split()) for i in items) <= 3 * len(items) and not ends_sentence(text)
 
 
@@ -97,10 +107,19 @@ def is_prose(text: str) -> bool:
     >>> is_prose("* Most Read"), is_prose("Share this article")
     (False, False)
     """
+    return _prose(text, len(text.split()))
+
+
+def _prose(text: str, words: int) -> bool:
+    """:func:`is_prose` of ``text``, which has ``words`` words (``len(text.split())``)."""
     bare = _bare(text)
-    n = size(bare)
+    if bare == text:
+        n = _size(text, words)
+    else:
+        words = len(bare.split())
+        n = _size(bare, words)
     if n >= LONG_WORDS:
-        return not _keyword_list(bare)
+        return not _keyword_list(bare, words)
     return n >= MIN_PROSE_WORDS and (ends_sentence(bare) or bare.endswith(":"))
 
 
@@ -143,14 +162,31 @@ def is_row(text: str) -> bool:
     return not (date_line(bare) or parse_date(bare) and len(words) <= 8 or parse_byline(bare))
 
 
+def _text_facts(doc: DocumentView) -> tuple[list[bool], list[int]]:
+    """Which paragraphs are prose, and their :func:`size`: once per document (the text never changes)."""
+    def compute(d: DocumentView) -> tuple[list[bool], list[int]]:
+        counts = d.word_counts()
+        texts = [p.text for p in d.paragraphs]
+        return [_prose(t, n) for t, n in zip(texts, counts)], [_size(t, n) for t, n in zip(texts, counts)]
+
+    return doc.memo("boilerplate.prose", compute)
+
+
+def prose_flags(doc: DocumentView) -> list[bool]:
+    """``is_prose`` of every paragraph of ``doc``, cut or not, computed once per document."""
+    return _text_facts(doc)[0]
+
+
 def _scores(doc: DocumentView) -> list[int]:
     n = len(doc.paragraphs)
-    prose = [False] * n
-    for i, p in doc.live():
-        prose[i] = is_prose(p.text)
+    prose, sizes = _text_facts(doc)
+    live_prose = [False] * n
+    cut = doc.cut
+    for i in range(n):
+        live_prose[i] = prose[i] and i not in cut
     scores = []
     for i, p in enumerate(doc.paragraphs):
-        rule = doc.cut.get(i)
+        rule = cut.get(i)
         if rule is not None:
             # The header sits before the body anyway, and ads and inline links interrupt a body without
             # ending it; other cuts are furniture.
@@ -161,10 +197,10 @@ def _scores(doc: DocumentView) -> list[int]:
             else:
                 scores.append(-COST)
         elif prose[i]:
-            scores.append(size(p.text))
+            scores.append(sizes[i])
         elif is_short_sentence(p.text):
             scores.append(1)
-        elif is_post_signature(p.text) or 0 < i < n - 1 and prose[i - 1] and prose[i + 1]:
+        elif is_post_signature(p.text) or 0 < i < n - 1 and live_prose[i - 1] and live_prose[i + 1]:
             scores.append(-INNER_COST)
         else:
             scores.append(-COST)
@@ -290,11 +326,14 @@ MAX_REPEATED_WORDS = 6
 
 def _repeated_lines(doc: DocumentView) -> Iterator[Finding]:
     counts: dict[str, int] = {}
-    for p in doc.paragraphs:
-        if len(p.text.split()) <= MAX_REPEATED_WORDS:
+    for p, words in zip(doc.paragraphs, doc.word_counts()):
+        if words <= MAX_REPEATED_WORDS:
             counts[p.text] = counts.get(p.text, 0) + 1
+    if not counts or max(counts.values()) < REPEATS:
+        return
+    prose = prose_flags(doc)
     for i, p in doc.live():
-        if counts.get(p.text, 0) >= REPEATS and not is_prose(p.text) and not is_row(p.text):
+        if counts.get(p.text, 0) >= REPEATS and not prose[i] and not is_row(p.text):
             yield Finding(i, "boilerplate.repeated_line")
 
 
@@ -316,9 +355,8 @@ FORM_SPAN = 8
 
 def _end_marker(doc: DocumentView) -> Iterator[Finding]:
     n = len(doc.paragraphs)
-    prose = [False] * n
-    for i, p in doc.live():
-        prose[i] = is_prose(p.text)
+    flags = prose_flags(doc)
+    prose = [flags[i] and i not in doc.cut for i in range(n)]
     # adjacent[i]: prose paragraph i is followed by another with only interruptions between.
     adjacent = [False] * n
     nxt = -1
@@ -330,7 +368,8 @@ def _end_marker(doc: DocumentView) -> Iterator[Finding]:
             continue
         else:
             nxt = -1
-    words = [size(doc.paragraphs[i].text) if prose[i] else 0 for i in range(n)]
+    sizes = _text_facts(doc)[1]
+    words = [sizes[i] if prose[i] else 0 for i in range(n)]
     total = sum(words)
     body_before = False
     before_words = 0

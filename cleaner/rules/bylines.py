@@ -53,13 +53,17 @@ _BIO_POSITION = 0.75
 def _bios(doc: DocumentView) -> Iterator[Finding]:
     live = doc.live_indices()
     texts = [doc.paragraphs[i].text for i in live]
-    sizes = [len(t.split()) if len(t.split()) >= 8 else 0 for t in texts]
+    counts = doc.word_counts()
+    words = [counts[i] for i in live]
+    sizes = [n if n >= 8 else 0 for n in words]
     total = sum(sizes) or 1
     above = 0
     for pos, text in enumerate(texts):
         above += sizes[pos]
+        if words[pos] > _MAX_BIO_WORDS:
+            continue
         m = _BIO_VERB.match(text)
-        if m is None or len(text.split()) > _MAX_BIO_WORDS or not _BIO_ROLE.search(text):
+        if m is None or not _BIO_ROLE.search(text):
             continue
         if (above - sizes[pos]) < _BIO_POSITION * total:
             continue

@@ -25,8 +25,10 @@ def _find_captions(doc: DocumentView) -> Iterator[Finding]:
     for i, p in doc.live():
         if len(p.text) > 800:
             continue
-        stripped = PHOTO_PREFIX.sub("", p.text, count=1).strip()
-        groups[stripped].append((i, stripped != p.text))
+        text = p.text
+        # A photo id starts with a digit (str.isdigit takes every Unicode digit, and more).
+        stripped = (PHOTO_PREFIX.sub("", text, count=1) if text[:1].isdigit() else text).strip()
+        groups[stripped].append((i, stripped != text))
     for key, items in groups.items():
         prefixed = any(flag for _, flag in items)
         if len(items) < 2 and not prefixed and not key.endswith((")", "]")):

@@ -108,9 +108,26 @@ def _card_kind(text: str) -> str:
     return "T" if len(bare.split()) <= 25 else "O"
 
 
+class _LazyKinds:
+    """``_card_kind`` of each text, computed when first asked for; slices give strings of kinds."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.known: dict[int, str] = {}
+
+    def __getitem__(self, key: int | slice) -> str:
+        if isinstance(key, slice):
+            return "".join(self[k] for k in range(*key.indices(len(self.texts))))
+        kind = self.known.get(key)
+        if kind is None:
+            kind = self.known[key] = _card_kind(self.texts[key])
+        return kind
+
+
 def _cards(doc: DocumentView) -> Iterator[Finding]:
     live = doc.live_indices()
-    kinds = [_card_kind(doc.paragraphs[i].text) for i in live]
+    # Kinds are worked out from the end only as far as the walk goes: most documents end after a line or two.
+    kinds = _LazyKinds([doc.paragraphs[i].text for i in live])
     # Walk back from the end: trailing short lines, then cards (short lines + one summary).
     k = len(live) - 1
     while k >= 0 and kinds[k] in "TDN":
