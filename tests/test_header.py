@@ -85,3 +85,15 @@ def test_cleaning_the_output_again_takes_no_header():
     twice = cleaner.clean(once.text)
     assert twice.title is None and not twice.removed
     assert twice.text == once.text
+
+
+def test_a_sentence_broken_over_two_lines_is_not_a_title_and_credit():
+    # 'report' is a credit word ('Staff Reports'), but a line that starts in lower case ends a sentence.
+    raw = (
+        "Prices rose by 3.2 percent in March, the statistics office said. Shares of the company fell sharply\n"
+        "after the report was published."
+    )
+    article = cleaner.clean(raw)
+    assert article.title is None
+    assert article.removed == ()
+    assert cleaner.clean(article.text).text == article.text

@@ -25,7 +25,7 @@ import regex
 from ..rules.base import ContextRule, DocumentView, Finding
 from ..rules.boilerplate import body_span
 from ..rules.shapes import is_title, strip_bullet
-from ..text import short_text_cache
+from ..text import ends_sentence, short_text_cache
 from .authors import is_name, parse_byline, split_names
 from .dates import date_line, parse_date
 
@@ -75,7 +75,13 @@ def _plausible(names: list[str] | None) -> tuple[str, ...] | None:
 
 @short_text_cache(2048)
 def _credit_line(text: str) -> bool:
-    """A short line that credits an organisation: 'Detroit News wire services', 'Staff Reports'."""
+    """A short line that credits an organisation: 'Detroit News wire services', 'Staff Reports'.
+
+    A line that starts in lower case and ends with a full stop is the end of a sentence broken over
+    two lines ('after the report was published.'), not a credit ('by European Space Agency').
+    """
+    if text[:1].islower() and ends_sentence(text):
+        return False
     words = text.lower().split()
     return 1 <= len(words) <= 5 and any(w.strip(".,") in _CREDIT_WORDS for w in words)
 
