@@ -18,7 +18,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -33,6 +32,7 @@ from .io.readers_parquet import read_inputs
 from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
 from .pipeline import Cleaner
+from .progress import input_size, progress_bar
 
 __all__ = ["main"]
 
@@ -228,12 +228,8 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
             _write_failed(console, [], e)
         raise click.BadParameter(str(e), param_hint="--errors")
     writers = [w for w in (writer, errors_writer) if w is not None]
-    sizes = None if any(str(f).lower().endswith(".gz") for f in files) else sum(f.stat().st_size for f in files)
-    progress = Progress(
-        SpinnerColumn(), TextColumn("cleaning"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-        TextColumn("{task.fields[docs]:,} docs, {task.fields[errors]:,} errors"), TimeElapsedColumn(),
-        console=console, disable=quiet or not console.is_terminal, transient=True,
-    )
+    sizes = input_size(files)
+    progress = progress_bar(console, "cleaning", disable=quiet)
     failed: Outcome | None = None
     try:
         with progress, _outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column) as outcomes:

@@ -17,6 +17,7 @@ from .dataset.versions import UnsafePathError, check_dataset_name, format_versio
 from .io.readers import expand_paths
 from .io.run import RunStats
 from .io.writers import JsonlWriter
+from .progress import input_size, progress_bar
 
 __all__ = ["register", "SafePath"]
 
@@ -69,10 +70,14 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
     class _Strict(Exception):
         pass
 
+    progress = progress_bar(console, "exporting", disable=quiet)
+    task = progress.add_task("export", total=input_size(files), docs=0, errors=0)
+
     def records():
-        with outcomes(files) as results:
+        with progress, outcomes(files) as results:
             for outcome in results:
                 stats.add(outcome)
+                progress.update(task, advance=outcome.nbytes, docs=stats.documents, errors=stats.errors)
                 problems = outcome.problems()
                 if errors_writer is not None:
                     errors_writer.write_many(problems)
