@@ -76,6 +76,22 @@ def test_publish_via_dask_is_byte_identical_to_the_local_path(scheduler, corpus,
     assert ma == mb
 
 
+def test_fsspec_urls_are_opened_by_the_workers(scheduler, corpus):
+    # A file:// URL goes through fsspec on each worker, the way s3:// or hf:// URLs do.
+    url = corpus.resolve().as_uri()
+    assert url.startswith("file://")
+    errors = []
+    via_url = list(clean_parquet([url], config=CONFIG, scheduler=scheduler, batch_rows=16, on_error=errors.append))
+    via_path = list(clean_parquet([str(corpus)], config=CONFIG, scheduler=scheduler, batch_rows=16, on_error=lambda e: None))
+
+    def without_source(records):
+        return [{k: v for k, v in r.items() if k != "source"} for r in records]
+
+    assert len(via_url) == 152 and without_source(via_url) == without_source(via_path)
+    assert all(r["source"].startswith(url) for r in via_url)
+    assert [e.id for e in errors] == ["doc-0040"]
+
+
 def test_errors_stop_the_run_when_asked(scheduler, corpus, tmp_path):
     with pytest.raises(CleaningError, match="'text' is null"):
         list(clean_parquet([str(corpus)], config=CONFIG, scheduler=scheduler))
