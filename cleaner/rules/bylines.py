@@ -60,12 +60,11 @@ def _bios(doc: DocumentView) -> Iterator[Finding]:
     above = 0
     for pos, text in enumerate(texts):
         above += sizes[pos]
-        if words[pos] > _MAX_BIO_WORDS:
+        # The cheap tests first: most paragraphs stand too high in the document to be the bio.
+        if words[pos] > _MAX_BIO_WORDS or (above - sizes[pos]) < _BIO_POSITION * total:
             continue
         m = _BIO_VERB.match(text)
         if m is None or not _BIO_ROLE.search(text):
-            continue
-        if (above - sizes[pos]) < _BIO_POSITION * total:
             continue
         first_name = m.group("name").split()[0]
         box = []

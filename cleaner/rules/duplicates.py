@@ -11,8 +11,9 @@ MIN_WORDS = 5
 
 def _repeats(doc: DocumentView) -> Iterator[Finding]:
     seen: set[str] = set()
+    words = doc.word_counts()
     for i, p in doc.live():
-        if len(p.text.split()) < MIN_WORDS:
+        if words[i] < MIN_WORDS:
             continue
         if p.text in seen:
             yield Finding(i, "duplicates.repeated_paragraph")

@@ -49,7 +49,8 @@ def is_truncated(text: str, min_words: int = 8) -> bool:
         return False
     if text.endswith(("...", "…")):
         return True
-    return not ends_sentence(text) and _CUT_OFF.search(text) is not None
+    # Every alternative of _CUT_OFF is anchored at the end, and the '...' ones are handled above.
+    return not ends_sentence(text) and _CUT_OFF.search(text[-1:]) is not None
 
 
 def kind(text: str) -> str:
@@ -57,6 +58,9 @@ def kind(text: str) -> str:
     if date_line(text):
         return "date"
     bare = strip_bullet(text)
+    if len(bare.split()) > 21:
+        # Too long for a name (4 words) or a title (20 words, after another bullet at most).
+        return "truncated" if is_truncated(bare) else "other"
     if is_name(bare, max_words=4) and len(bare) <= 40:
         return "name"
     if is_truncated(bare):
