@@ -30,7 +30,7 @@ from .explain import render, rule_catalog, rule_names
 from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt
 from .io.readers_parquet import read_inputs
 from .io.run import Outcome, RunStats
-from .io.writers import JsonlWriter, open_writer
+from .io.writers import JsonlWriter, is_url, open_writer
 from .pipeline import Cleaner
 from .progress import input_size, progress_bar
 
@@ -182,7 +182,8 @@ def _print_summary(console: Console, stats: RunStats, output: str, errors_path: 
 @main.command("clean")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=SafePath(exists=True, allow_dash=False))
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", callback=_no_nul,
-              help="Where to write the records: .jsonl, .jsonl.gz or .parquet; '-' is standard output.")
+              help="Where to write the records: .jsonl, .jsonl.gz or .parquet, a local path or an fsspec URL "
+                   "(s3://..., uploaded when the run completes); '-' is standard output.")
 @_cleaning_options
 @click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
               help="Write per-document errors and warnings here as JSONL [default: <out>.errors.jsonl next to -o FILE].")
@@ -199,16 +200,18 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
     """
     cleaner = _cleaner(ascii_fold, disable, no_language, quiet)
     files = expand_paths(paths)
-    if output != "-":
+    remote = is_url(output)
+    if output != "-" and not remote:
         out = Path(output).resolve()
         if any(f.resolve() == out for f in files):
             raise click.BadParameter(f"{output} is also an input", param_hint="-o/--output")
-    errors_path = Path(errors_file) if errors_file else (_errors_path_for(output) if output != "-" else None)
+    # Next to a local output file by default; for standard output or a URL, errors go to stderr unless --errors says.
+    errors_path = Path(errors_file) if errors_file else (_errors_path_for(output) if output != "-" and not remote else None)
     console = _stderr()
     if not files and not quiet:
         console.print(Text(f"warning: no input documents found in {', '.join(paths)} (folders are searched for .txt files)"))
 
-    if errors_path is not None and output != "-" and errors_path.resolve() == Path(output).resolve():
+    if errors_path is not None and output != "-" and not remote and errors_path.resolve() == Path(output).resolve():
         raise click.BadParameter("the errors file and the output are the same file", param_hint="--errors")
 
     stats = RunStats()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -403,3 +404,19 @@ def test_interleave_finds_the_order_when_a_greedy_match_fails():
         Paragraph("A", "r"), Paragraph("X", "s"), Paragraph("A"),
     ]
     assert _interleave(["A", "B"], ["A"], [("r", "C")]) is None
+
+
+def test_clean_writes_to_an_fsspec_url(tmp_path):
+    target = tmp_path / "remote" / "out.parquet"
+    url = target.as_uri()  # file:///...: the same code path as s3:// or hf://
+    result = run("clean", str(SEEDS), "-o", url)
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(target)
+    assert table.num_rows == 3
+    assert not list(tmp_path.rglob("*.errors.jsonl"))  # errors of a URL output go to stderr unless --errors
+
+
+def test_clean_refuses_an_unknown_url_protocol(tmp_path):
+    result = run("clean", str(SEEDS), "-o", "nosuchproto://bucket/out.jsonl")
+    assert result.exit_code == 2
+    assert "cannot write to nosuchproto://bucket/out.jsonl" in result.output

@@ -302,3 +302,56 @@ def test_parquet_writer_uses_the_record_schema(tmp_path: Path):
     assert [from_arrow_row(r) for r in table.to_pylist()] == records
     with pytest.raises(ValueError):
         ParquetWriter("-")
+
+
+# --------------------------------------------------------------------------- fsspec URLs as destinations
+
+
+def _records(n: int = 5) -> list[dict]:
+    c = Cleaner(detect_language=False)
+    return [c.clean(f"Paragraph number {i} of the story, long enough to be kept as text.", id=f"d{i}").to_record()
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.parquet"])
+def test_writers_upload_to_an_fsspec_url_when_the_run_completes(name: str):
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    url = f"memory://cleaner-tests/{name}"
+    if fs.exists(url):
+        fs.rm(url)
+    records = _records()
+    writer = open_writer(url)
+    writer.write_many(records[:2])
+    assert not fs.exists(url)  # nothing is visible before the run completes
+    writer.write_many(records[2:])
+    writer.close()
+    data = fs.cat_file(url)
+    if name.endswith(".parquet"):
+        import io
+
+        table = pq.read_table(io.BytesIO(data))
+        assert table.schema.equals(arrow_schema(1)) and table.column("id").to_pylist() == [r["id"] for r in records]
+    else:
+        text = gzip.decompress(data) if name.endswith(".gz") else data
+        assert [json.loads(line) for line in text.decode().splitlines()] == records
+    assert writer._tmp is None  # the local temporary file is gone
+
+
+def test_an_aborted_run_uploads_nothing():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    url = "memory://cleaner-tests/aborted.jsonl"
+    with pytest.raises(RuntimeError):
+        with open_writer(url) as w:
+            w.write_many(_records(2))
+            tmp = w._tmp
+            raise RuntimeError("interrupted")
+    assert not fs.exists(url) and not tmp.exists()
+
+
+def test_an_unknown_url_protocol_is_refused_before_the_run():
+    with pytest.raises(ValueError, match="cannot write to nosuchproto://x/out.jsonl"):
+        open_writer("nosuchproto://x/out.jsonl")

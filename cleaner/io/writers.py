@@ -5,6 +5,11 @@ place when the run completes (``with`` block left without an exception, or
 :meth:`close` called); an aborted run leaves any earlier file untouched. ``-``
 means standard output, which is written as it goes.
 
+A destination that is an fsspec URL (``s3://bucket/out.parquet``,
+``hf://datasets/org/name/out.parquet``, ``file:///...``; the matching fsspec
+package must be installed) is written to a local temporary file first and
+uploaded in one piece when the run completes; an aborted run uploads nothing.
+
 Same records in, same bytes out: keys keep the record order, gzip output
 carries no timestamp or file name, Parquet uses the explicit record schema.
 """
@@ -16,10 +21,11 @@ import json
 import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable
 
-__all__ = ["RecordWriter", "JsonlWriter", "ParquetWriter", "open_writer", "dumps_record", "write_jsonl"]
+__all__ = ["RecordWriter", "JsonlWriter", "ParquetWriter", "open_writer", "dumps_record", "write_jsonl", "is_url"]
 
 
 def dumps_record(record: dict[str, Any]) -> bytes:
@@ -35,11 +41,18 @@ class RecordWriter:
     """Base class: a destination for records, atomic when it is a file."""
 
     def __init__(self, path: str | os.PathLike[str]):
-        self.path = None if str(path) == "-" else Path(path)
+        self.url = str(path) if is_url(path) else None
+        self.path = None if str(path) == "-" or self.url else Path(path)
+        self.name = str(path)
         self.count = 0
         self._tmp: Path | None = None
         self._closed = False
-        if self.path is not None:
+        if self.url is not None:
+            _filesystem(self.url)  # fail now, not after the run, when the URL's protocol cannot be written
+            fd, tmp = tempfile.mkstemp(prefix="cleaner-", suffix=".upload")
+            os.close(fd)
+            self._tmp = Path(tmp)
+        elif self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
             self._tmp.touch(exist_ok=False)  # created with the usual permissions (umask), unlike mkstemp's 0600
@@ -64,7 +77,16 @@ class RecordWriter:
         except BaseException:
             self._discard()
             raise
-        if self._tmp is not None:
+        if self._tmp is not None and self.url is not None:
+            try:
+                fs, target = _filesystem(self.url)
+                parent = target.rsplit("/", 1)[0] if "/" in target else ""
+                if parent:
+                    fs.makedirs(parent, exist_ok=True)
+                fs.put_file(str(self._tmp), target)
+            finally:
+                self._discard()
+        elif self._tmp is not None:
             os.replace(self._tmp, self.path)
             self._tmp = None
 
@@ -93,6 +115,23 @@ class RecordWriter:
             self.abort()
 
 
+def is_url(path: object) -> bool:
+    """True for an fsspec URL such as ``s3://bucket/x.parquet`` (a ``scheme://`` prefix)."""
+    return isinstance(path, str) and "://" in path and not path.startswith("-")
+
+
+def _filesystem(url: str):
+    """The fsspec filesystem and path for ``url``; a clear error when fsspec or the protocol's package is missing."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError as e:  # pragma: no cover - fsspec comes with datasets
+        raise ValueError(f"writing to {url} needs fsspec (pip install fsspec)") from e
+    try:
+        return url_to_fs(url)
+    except (ImportError, ValueError) as e:
+        raise ValueError(f"cannot write to {url}: {e}") from e
+
+
 class JsonlWriter(RecordWriter):
     """One JSON object per line; a path ending in ``.gz`` is gzip-compressed."""
 
@@ -103,7 +142,7 @@ class JsonlWriter(RecordWriter):
             raw = None
             try:
                 raw = open(self._tmp, "wb")
-                if str(self.path).lower().endswith(".gz"):
+                if self.name.lower().endswith(".gz"):
                     self._raw = raw
                     self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
                 else:
