@@ -43,10 +43,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import CleanerConfig  # noqa: E402
-from cleaner.engines.local import available_cpus, clean  # noqa: E402
-from cleaner.io.readers import read_jsonl  # noqa: E402
-from cleaner.io.writers import JsonlWriter  # noqa: E402
+from cleaner import CleanerConfig
+from cleaner.engines.local import available_cpus, clean
+from cleaner.io.readers import read_jsonl
+from cleaner.io.writers import JsonlWriter
 
 CHUNK_MB = 2.0
 
@@ -134,11 +134,23 @@ def stream(corpus: Path, output: Path, workers: int) -> dict:
             docs += 1
             if outcome.ok:
                 writer.write(outcome.record)
-    return {
-        "documents": docs,
-        "seconds": round(time.perf_counter() - start, 2),
-        "maxrss_self_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }
+    return {"documents": docs, "seconds": round(time.perf_counter() - start, 2), "maxrss_self_mb": _own_peak_rss_mb()}
+
+
+def _own_peak_rss_mb() -> float:
+    """The peak RSS of this process: VmHWM where /proc has it, else ru_maxrss.
+
+    Linux keeps ru_maxrss across exec, so in a child started by a large parent
+    (subprocess uses vfork) it is at least the parent's RSS; VmHWM is not.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _tree_rss(proc) -> int:
