@@ -50,6 +50,10 @@ def test_date_inside_prose_is_not_a_date_line():
         ("By STEVE PEOPLES, AP National Political Writer", ["Steve Peoples"]),
         ("Posted on June 8, 2018 by Anna Smith", ["Anna Smith"]),
         ("By Maria dos Santos, Jean-Luc Picard and Seán O'Brien", ["Maria dos Santos", "Jean-Luc Picard", "Seán O'Brien"]),
+        ("By Jane Roe@janeroe Nov 18, 2019, 11:47am EST", ["Jane Roe"]),
+        ("By Jane Roe (@janeroe) and John Doe", ["Jane Roe", "John Doe"]),
+        ("By Jane Roe Updated Nov 13, 2019, 10:28am EST", ["Jane Roe"]),
+        ("By Jane Roe, last updated: 5 November 2020", ["Jane Roe"]),
     ],
 )
 def test_bylines(text, names):

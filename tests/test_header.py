@@ -97,3 +97,22 @@ def test_a_sentence_broken_over_two_lines_is_not_a_title_and_credit():
     assert article.title is None
     assert article.removed == ()
     assert cleaner.clean(article.text).text == article.text
+
+
+def test_share_menu_header_with_handle_and_comment_counter():
+    # The header of a blog platform: a comment counter above the dek, a byline with the author's handle glued
+    # to the name and 'Updated' before the date, then a share menu whose label repeats the headline.
+    raw = (
+        "Council Splits Over Bridge Budget\n\nNew, 12 comments\n\n"
+        "Members could not agree on what to cut first\n\n"
+        "By Jane Roe@janeroe Updated Nov 19, 2019, 8:03am EST\n\n"
+        "Share this story\n\n  * Share this on Facebook\n  * Share this on Twitter\n  * All sharing options\n\n"
+        "All sharing options for: Council Splits Over Bridge Budget\n\n  * Reddit\n  * Pocket\n  * Email\n\n"
+        f"{BODY}"
+    )
+    art = cleaner.clean(raw)
+    assert (art.title, art.authors, art.published) == ("Council Splits Over Bridge Budget", ("Jane Roe",), "2019-11-19")
+    assert art.subtitle == "Members could not agree on what to cut first"
+    assert art.comment_count == 12
+    assert art.text == BODY
+    assert "social.share_options" in {c.rule for c in art.removed}

@@ -34,6 +34,8 @@ _REPORTING = regex.compile(
     r"\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<names>[^;)]+?)(?:\s*(?:;|\)|$|\s+in\s+\p{Lu}).*)?",
     regex.IGNORECASE,
 )
+_HANDLE = regex.compile(r"\s*\(?@\w{1,30}\)?")
+_STAMP_LABEL = regex.compile(r"\s+(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*$", regex.IGNORECASE)
 _SPLIT = regex.compile(r"\s*(?:,\s*(?:and|und|et|y|e)\s+|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
@@ -81,6 +83,10 @@ def split_names(text: str) -> list[str] | None:
     """
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = regex.split(r"\s*[|·•]\s*|\s+[-–—]\s+", text)[0]
+    # A social handle after the name ('Jane Roe@janeroe', 'Jane Roe (@janeroe)') and a time-stamp label
+    # left in front of the date ('Jane Roe Updated Nov 13, 2019') are not part of it.
+    text = _HANDLE.sub("", text)
+    text = _STAMP_LABEL.sub("", text)
     parts = [p for p in _SPLIT.split(text.strip(" .")) if p]
     names: list[str] = []
     for i, part in enumerate(parts):

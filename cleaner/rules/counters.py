@@ -19,7 +19,8 @@ _SHARES_WORD = r"(?:shares?|likes?|reactions?|retweets?)"
 
 def _counter(name: str, word: str, field: str | None, description: str, examples: tuple, counterexamples: tuple) -> LineRule:
     pattern = regex.compile(
-        _ICON + r"(?:" + word + r"\s*[:：]?\s*[(\[]?(?P<a>" + COUNT + r")[)\]]?|(?P<b>" + COUNT + r")\s*" + word + r")\s*",
+        # "New, 6 comments": the counter of a comment widget that marks new comments.
+        _ICON + r"(?:new\s*,?\s+)?(?:" + word + r"\s*[:：]?\s*[(\[]?(?P<a>" + COUNT + r")[)\]]?|(?P<b>" + COUNT + r")\s*" + word + r")\s*",
         regex.IGNORECASE,
     )
 
@@ -41,7 +42,7 @@ VIEWS = _counter(
 COMMENT_COUNT = _counter(
     "counters.comment_count", _COMMENTS_WORD, "comment_count",
     "A comment counter, e.g. '12 Comments' or 'Comments (3)'; the count goes to `comment_count`.",
-    ("12 Comments", "Comments (3)", "0 comments"),
+    ("12 Comments", "Comments (3)", "0 comments", "New, 15 comments"),
     ("12 comments were removed by the moderators for abuse.",),
 )
 SHARES = _counter(

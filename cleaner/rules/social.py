@@ -23,6 +23,16 @@ SHARE = LineRule(
     counterexamples=("Share prices fell sharply on Monday.", "Print media is in decline."),
 )
 
+SHARE_OPTIONS = LineRule(
+    "social.share_options",
+    regex.compile(r"[*•·\-]?\s*(?:all\s+)?sharing\s+options(?:\s+for\s*:\s*\S.{0,240})?", regex.IGNORECASE),
+    "The label of a share menu, which repeats the headline for screen readers: 'All sharing options for: <headline>'.",
+    needles=("sharing options",),
+    max_len=280,
+    examples=("All sharing options", "All sharing options for: The law that's helping fuel Delhi's deadly air pollution"),
+    counterexamples=("Sharing options for small businesses have grown, analysts said.",),
+)
+
 FOLLOW = LineRule(
     "social.follow",
     regex.compile(
@@ -52,4 +62,4 @@ NEWSLETTER = LineRule(
     counterexamples=("The newsletter, founded in 1990, had 4,000 subscribers when it closed in 2012 after a long decline.",),
 )
 
-RULES = (SHARE, FOLLOW, NEWSLETTER)
+RULES = (SHARE, SHARE_OPTIONS, FOLLOW, NEWSLETTER)
