@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from functools import lru_cache
 
 import ftfy
@@ -113,14 +112,6 @@ _TOUCHED_CHARS = {
 _ENTITY = chardata.HTML_ENTITY_RE
 
 
-def _touched(text: str, ascii_fold: bool) -> list[int]:
-    """Where ``text`` holds a character or an HTML entity that ftfy rewrites."""
-    found = [m.start() for m in _TOUCHED_CHARS[ascii_fold].finditer(text)]
-    if "&" in text:
-        found.extend(m.start() for m in _ENTITY.finditer(text))
-    return found
-
-
 def _badness_plan() -> tuple[int, str] | None:
     """How to run ftfy's badness pattern on short windows only, or None to run it on whole lines.
 
@@ -185,10 +176,18 @@ def _is_bad(text: str) -> bool:
         return BADNESS_RE.search(text) is not None
     search = BADNESS_RE.search
     window = _WINDOW
+    # Windows that overlap are searched as one: a line of Cyrillic or CJK text has a place on
+    # every character, and one search over the run costs far less than one per place.
+    start = end = -1
     for m in _BAD_HINT.finditer(text):
-        if search(text, max(0, m.start() - window), m.end() + window) is not None:
+        a = m.start() - window
+        if a <= end:
+            end = m.end() + window
+            continue
+        if end >= 0 and search(text, start, end) is not None:
             return True
-    return False
+        start, end = max(0, a), m.end() + window
+    return end >= 0 and search(text, start, end) is not None
 
 
 @lru_cache(maxsize=4)
@@ -254,6 +253,27 @@ def _ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _suspect_lines(pattern: re.Pattern, text: str, found: set[int]) -> None:
+    """Add to ``found`` the start of every line of ``text`` where ``pattern`` matches.
+
+    After a match the search goes on from the next line, so a line is read once however
+    many matches it holds (a line of Cyrillic or CJK text holds one per character), and
+    looking back for the line's start never reads past where the search started.
+    """
+    search = pattern.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        i = text.rfind("\n", pos, m.start())
+        found.add(i + 1 if i >= 0 else pos)  # pos is always the start of a line
+        end = text.find("\n", m.end())
+        if end < 0:
+            return
+        pos = end + 1
+
+
 def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
     """Send the lines of ``text`` that ftfy would change to ftfy; the others are kept as they are.
 
@@ -265,17 +285,11 @@ def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
     if len(text) > _MAX_SEGMENT or not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", text):
         starts: list[int] = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     else:
-        # Line starts, found once: looking back for the newline at every match would be quadratic
-        # on long texts with few line breaks.
-        breaks = [m.start() for m in _NEWLINE.finditer(text)]
-
-        def line_start(i: int) -> int:
-            k = bisect_left(breaks, i)
-            return breaks[k - 1] + 1 if k else 0
-
-        found = {line_start(i) for i in _touched(text, ascii_fold)}
-        hint = _BAD_HINT if _PLAN is not None else _NON_ASCII
-        found.update(line_start(m.start()) for m in hint.finditer(text))
+        found: set[int] = set()
+        _suspect_lines(_TOUCHED_CHARS[ascii_fold], text, found)
+        if "&" in text:
+            _suspect_lines(_ENTITY, text, found)
+        _suspect_lines(_BAD_HINT if _PLAN is not None else _NON_ASCII, text, found)
         if not found:
             return text, False, False
         starts = sorted(found)

@@ -222,6 +222,23 @@ def test_windowed_badness_test_agrees_with_ftfy(text):
     assert N._is_bad(text) == is_bad(text)
 
 
+# Long runs of non-Latin text put a place to look at on every character, so the windows merge into runs.
+long_mixed_text = st.lists(
+    st.one_of(
+        st.sampled_from(["Правительство объявило ", "日本語のテキストです", "Ã©", "â€™", "Ð¿Ñ€Ð¸", " plain words ",
+                         "Ã ", "\u00a0", "Â", "ελληνικά κείμενα "]),
+        mojibake_text,
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(long_mixed_text)
+def test_merged_badness_windows_agree_with_ftfy(text):
+    assert N._is_bad(text) == is_bad(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(damaged_text)
 def test_a_line_ftfy_would_not_change_is_returned_by_ftfy_unchanged(raw):
@@ -233,3 +250,24 @@ def test_a_line_ftfy_would_not_change_is_returned_by_ftfy_unchanged(raw):
 
 def test_the_badness_pattern_is_searched_in_windows():
     assert N._PLAN is not None, "ftfy's badness pattern changed shape; is_bad now runs on whole lines"
+
+
+# The lines _repair looks at: every line where a pattern matches, found reading each line once.
+
+from hypothesis import given as _given, strategies as _st  # noqa: E402
+
+import cleaner.normalize as _normalize  # noqa: E402
+from cleaner.normalize import _ENTITY, _NON_ASCII, _TOUCHED_CHARS, _suspect_lines  # noqa: E402
+
+_BAD_HINT = getattr(_normalize, "_BAD_HINT", _NON_ASCII)  # absent when ftfy's pattern cannot be windowed
+
+_PIECES = _st.sampled_from(["a", " ", "\n", "\n\n", "é", "Ã©", "â€™", "ж", "日本", "&amp;", "\u0085", "ﬁ", "“", "x\n"])
+
+
+@_given(_st.lists(_PIECES, max_size=60).map("".join))
+def test_suspect_lines_are_the_lines_holding_a_match(text):
+    for pattern in (_TOUCHED_CHARS[False], _TOUCHED_CHARS[True], _ENTITY, _BAD_HINT):
+        expected = {text.rfind("\n", 0, m.start()) + 1 for m in pattern.finditer(text)}
+        found: set[int] = set()
+        _suspect_lines(pattern, text, found)
+        assert found == expected
