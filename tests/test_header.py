@@ -116,3 +116,15 @@ def test_share_menu_header_with_handle_and_comment_counter():
     assert art.comment_count == 12
     assert art.text == BODY
     assert "social.share_options" in {c.rule for c in art.removed}
+
+
+def test_russian_header_and_debris():
+    body = (
+        "Правительство объявило в понедельник о новых мерах по поддержке рынка жилья, сообщили в министерстве.\n\n"
+        "Эксперты ожидают, что цены на квартиры в крупных городах перестанут расти к концу следующего года."
+    )
+    raw = f"Рынок жилья получит поддержку\n\nАвтор: Иван Петров\n\n12 ноября 2019 г.\n\n{body}\n\nПоделиться\n\nКомментарии (3)\n\nПросмотров: 1 204"
+    art = cleaner.clean(raw)
+    assert (art.title, art.authors, art.published) == ("Рынок жилья получит поддержку", ("Иван Петров",), "2019-11-12")
+    assert (art.comment_count, art.views, art.language) == (3, 1204, "ru")
+    assert art.text == body

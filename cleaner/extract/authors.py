@@ -29,7 +29,7 @@ _BYLINE = regex.compile(
     r"(?:by|von|par|por|di|door|av)\s*:?\s+(?P<names>.+)",
     regex.IGNORECASE,
 )
-_AUTHOR_LABEL = regex.compile(r"(?:authors?|autor(?:in|en)?|auteur|autore|writer)\s*:\s*(?P<names>.+)", regex.IGNORECASE)
+_AUTHOR_LABEL = regex.compile(r"(?:authors?|autor(?:in|en|ka)?|auteur|autore|writer|автор|авторы)\s*:\s*(?P<names>.+)", regex.IGNORECASE)
 _REPORTING = regex.compile(
     r"\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<names>[^;)]+?)(?:\s*(?:;|\)|$|\s+in\s+\p{Lu}).*)?",
     regex.IGNORECASE,

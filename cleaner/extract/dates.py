@@ -2,8 +2,8 @@
 
 Patterns are explicit rather than fuzzy: a general date parser happily reads
 "June 9-10" or a photo id as a date, and a wrong date is worse than none.
-Month names are known in English, German, French, Spanish, Italian and
-Portuguese. An all-numeric date whose day and month could be swapped
+Month names are known in English, German, French, Spanish, Italian,
+Portuguese, Dutch, Polish, Russian and Ukrainian. An all-numeric date whose day and month could be swapped
 (``03/04/2019``) is ambiguous and gives None; ``14.06.2018`` (dotted, the
 European order) and ``2019-07-22`` (ISO) are not ambiguous.
 """
@@ -37,6 +37,19 @@ _MONTHS = {
     # Portuguese
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
     "setembro": 9, "outubro": 10, "dezembro": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Polish (the genitive, as in "12 listopada 2019")
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+    "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+    # Russian (the genitive, as in "12 ноября 2019", and the nominative)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7, "август": 8,
+    "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    # Ukrainian (the genitive)
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
 }
 _MONTH = r"(?P<{name}>" + "|".join(sorted((regex.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
@@ -64,6 +77,8 @@ _LEAD = r"(?:(?:published|posted|updated|last\s+updated|modified|date|dated|ver�
 # A paragraph that is nothing but a date (plus weekday, time, a label such as "Published:").
 _DATE_LINE = regex.compile(
     r"(?:" + _LEAD + r")?(?:(?:" + _WEEKDAY + r"),?\s+)?(?P<date>" + DATE.pattern + r")"
+    # "12 ноября 2019 г.", "1 травня 2021 року", "5 listopada 2019 r.": the word for "year" after it
+    r"(?:\s+(?:г\.|года|гг\.|р\.|року|r\.))?"
     r"(?:(?:\s*[,|·•/-]\s*|\s+|T)" + _TIME + r")?\s*(?:\|\s*)?",
     regex.IGNORECASE,
 )

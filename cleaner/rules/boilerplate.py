@@ -125,14 +125,20 @@ def _prose(text: str, words: int) -> bool:
 
 @short_text_cache(4096)
 def is_short_sentence(text: str) -> bool:
-    """A short paragraph that is a sentence: '"That is correct," Volker said.'
+    """A short paragraph that is a sentence: '"That is correct," Volker said.'; a date line that ends with
+    an abbreviation ('12 ноября 2019 г.') is not one.
 
     >>> is_short_sentence('"That is correct," Volker said.'), is_short_sentence("Share this:")
     (True, False)
+    >>> is_short_sentence("12 ноября 2019 г.")
+    False
     """
     bare = _bare(text)
     n = len(bare.split())
-    return 3 <= n < MIN_PROSE_WORDS and ends_sentence(bare) and _SENTENCE_START.match(bare) is not None
+    return (
+        3 <= n < MIN_PROSE_WORDS and ends_sentence(bare) and _SENTENCE_START.match(bare) is not None
+        and date_line(bare) is None
+    )
 
 
 def is_post_signature(text: str) -> bool:

@@ -12,8 +12,10 @@ from ..extract.counts import COUNT, parse_count
 from .base import LineRule
 
 _ICON = r"(?:[\p{So}\p{Sk}•·|]\s*)?"
-_VIEWS_WORD = r"(?:views?|reads?|hits|pageviews|aufrufe|gelesen|vues|lectures|visitas|vistas|lecturas|visualizações|visualizzazioni|letture)"
-_COMMENTS_WORD = r"(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|responses|replies)"
+_VIEWS_WORD = (r"(?:views?|reads?|hits|pageviews|aufrufe|gelesen|vues|lectures|visitas|vistas|lecturas|visualizações|"
+               r"visualizzazioni|letture|weergaven|wyświetle(?:ń|nia)|просмотр(?:ов|а|ы)?|переглядів|перегляди)")
+_COMMENTS_WORD = (r"(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|responses|replies|reacties|"
+                  r"komentarz(?:e|y)?|комментари(?:ев|я|и|й)|коментар(?:ів|і|я)?)")
 _SHARES_WORD = r"(?:shares?|likes?|reactions?|retweets?)"
 
 
@@ -36,13 +38,13 @@ def _counter(name: str, word: str, field: str | None, description: str, examples
 VIEWS = _counter(
     "counters.views", _VIEWS_WORD, "views",
     "A view counter, e.g. 'Views: 274' or '1.2K views'; the count goes to `views`.",
-    ("Views: 274", "1.2K views", "👁 1,204 views", "Aufrufe: 52"),
+    ("Views: 274", "1.2K views", "👁 1,204 views", "Aufrufe: 52", "Просмотров: 1 204"),
     ("A video of the debate had 274 views by Monday.",),
 )
 COMMENT_COUNT = _counter(
     "counters.comment_count", _COMMENTS_WORD, "comment_count",
     "A comment counter, e.g. '12 Comments' or 'Comments (3)'; the count goes to `comment_count`.",
-    ("12 Comments", "Comments (3)", "0 comments", "New, 15 comments"),
+    ("12 Comments", "Comments (3)", "0 comments", "New, 15 comments", "Комментарии (3)", "5 комментариев"),
     ("12 comments were removed by the moderators for abuse.",),
 )
 SHARES = _counter(

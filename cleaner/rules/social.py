@@ -11,7 +11,7 @@ _SHARE_ITEM = (
     r"(?:share(?:\s+(?:this|on|via|to|with)(?:\s+(?:article|story|post|page))?)?(?:\s+" + _NETWORKS + r")?|tweet(?:\s+this)?|"
     r"pin(?:\s+it)?|like\s+loading\.{0,3}|like(?:\s+this)?|loading\.{3}|" + _NETWORKS + r"|"
     r"click\s+to\s+(?:share|email|print)(?:\s+(?:this|on|to|a\s+link\s+to\s+a\s+friend))?(?:\s+" + _NETWORKS + r")?(?:\s*\(opens\s+in\s+new\s+window\))?|"
-    r"teilen|partager|compartir|condividi|compartilhar|twittern|imprimer|drucken)"
+    r"teilen|partager|compartir|condividi|compartilhar|twittern|imprimer|drucken|delen|udostępnij|поделиться|поділитися)"
 )
 SHARE = LineRule(
     "social.share",
@@ -19,7 +19,8 @@ SHARE = LineRule(
     regex.compile(r"[*•·\-]?\s*" + _SHARE_ITEM + r"(?:\s*[:|•·,/]?\s*" + _SHARE_ITEM + r")*+\s*[:]?", regex.IGNORECASE),
     "A share or like widget: 'Share this:', 'Tweet', 'Share on Facebook', 'Click to share on Twitter (Opens in new window)'.",
     max_len=120,
-    examples=("Share this:", "Share on Facebook Share on Twitter", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this:"),
+    examples=("Share this:", "Share on Facebook Share on Twitter", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this:",
+              "Поделиться"),
     counterexamples=("Share prices fell sharply on Monday.", "Print media is in decline."),
 )
 
