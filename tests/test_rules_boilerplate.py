@@ -206,3 +206,20 @@ def test_short_up_to_holds_exactly_the_short_paragraphs():
     assert sorted(i for i, *_ in doc.short_up_to(40)) == [0, 2, 5]
     assert sorted(i for i, *_ in doc.short_up_to(512)) == [0, 2, 3, 4, 5, 6]
     assert doc.short_up_to(513) is None
+
+
+def test_intro_and_section_heading_above_a_table_stay():
+    # The intro sentence and the heading of the first table stand above the body's best-scoring run,
+    # separated from it by the table's header row, which the rules cut as a repeated line.
+    furniture = "Share this story\n\n* Share on Facebook\n\n* Share on Twitter\n\n* Email\n\nPhoto by Jane Roe/Getty Images"
+    intro = "Below, we look at the minutes and the goals of every player in the squad over the weekend."
+    header = "Pos Player Minutes Goals"
+    sections = []
+    for name, players in (("Defenders", ("Ann Berg", "Bea Cole")), ("Midfield", ("Cid Dunn", "Dee Eck")),
+                          ("Forwards", ("Eva Fox", "Flo Gill"))):
+        rows = [f"{name[:2].upper()} {p} {60 + k} min, {k} goals and {k + 1} shots on target." for k, p in enumerate(players)]
+        sections.append("\n\n".join([name, header, *rows]))
+    raw = f"{furniture}\n\n{intro}\n\n" + "\n\n".join(sections)
+    art = cleaner.clean(raw)
+    assert art.text.startswith(f"{intro}\n\nDefenders\n\n")
+    assert rules_of(art, "Share this story") == ["social.share"]

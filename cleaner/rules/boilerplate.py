@@ -208,9 +208,20 @@ def _scores(doc: DocumentView) -> list[int]:
             scores.append(1)
         elif is_post_signature(p.text) or 0 < i < n - 1 and live_prose[i - 1] and live_prose[i + 1]:
             scores.append(-INNER_COST)
+        elif 0 < i and live_prose[i - 1] and _heading(p.text) and _next_live_is_prose(live_prose, cut, i):
+            # A section heading: prose above it, and prose again after what the rules cut below it
+            # (a table's header row, a repeated line).
+            scores.append(-INNER_COST)
         else:
             scores.append(-COST)
     return scores
+
+
+def _next_live_is_prose(live_prose: list[bool], cut: dict[int, str], i: int) -> bool:
+    for j in range(i + 1, len(live_prose)):
+        if j not in cut:
+            return live_prose[j]
+    return False
 
 
 def body_span(doc: DocumentView) -> tuple[int, int] | None:
