@@ -209,7 +209,11 @@ def find_header(doc: DocumentView) -> list[Finding]:
     if not live:
         return []
     span = body_span(doc)
-    lead = [i for i in live if span is None or i < span[0]][-_MAX_LEAD:]
+    if span is None:
+        # No prose: nothing to stand above. Reading a header out of a document of header-shaped lines
+        # would leave more of them, which a second clean would read as another header.
+        return []
+    lead = [i for i in live if i < span[0]][-_MAX_LEAD:]
     if not lead:
         return []
     texts = [doc.paragraphs[i].text for i in lead]
