@@ -28,9 +28,9 @@ from .config import CleanerConfig
 from .explain import explain as explain_document
 from .explain import render, rule_catalog, rule_names
 from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt
-from .io.readers_parquet import read_inputs
+from .io.readers_parquet import is_url, read_inputs
 from .io.run import Outcome, RunStats
-from .io.writers import JsonlWriter, is_url, open_writer
+from .io.writers import JsonlWriter, open_writer
 from .pipeline import Cleaner
 from .progress import input_size, progress_bar
 

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..config import CleanerConfig
 from ..io.readers import DocumentError, Item
-from ..io.readers_parquet import DEFAULT_BATCH_ROWS, _file_error, parquet_row_groups, read_parquet_rows, source_name
+from ..io.readers_parquet import DEFAULT_BATCH_ROWS, _file_error, is_url, parquet_row_groups, read_parquet_rows, source_name
 from ..io.run import Outcome
 from .batches import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, Batch, Outcomes, batches, clean_rows
 from .local import available_cpus
@@ -250,7 +250,7 @@ def clean_parquet(
 
 
 def _manifest_inputs(inputs: list) -> list:
-    return [{"path": p, "sha256": None} if isinstance(p, str) and "://" in p else p for p in inputs]
+    return [{"path": p, "sha256": None} if is_url(p) else p for p in inputs]
 
 
 def publish_parquet(

@@ -29,6 +29,7 @@ from typing import IO, Any, Iterable, Iterator
 import regex
 
 __all__ = [
+    "is_url",
     "Document",
     "DocumentError",
     "Item",
@@ -45,6 +46,12 @@ __all__ = [
     "read_bytes",
     "batched",
 ]
+
+
+def is_url(path: str | os.PathLike[str]) -> bool:
+    """True for an fsspec URL such as ``s3://...`` or ``hf://...`` (``file://`` included)."""
+    return isinstance(path, str) and "://" in path
+
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 

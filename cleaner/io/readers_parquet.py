@@ -31,7 +31,7 @@ from typing import IO, Any, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .readers import Document, DocumentError, Item, _is_blank, read_files
+from .readers import Document, DocumentError, Item, _is_blank, is_url, read_files
 
 __all__ = [
     "DEFAULT_BATCH_ROWS",
@@ -61,11 +61,6 @@ class ColumnError(ValueError):
 def is_parquet(path: str | os.PathLike[str]) -> bool:
     """True for ``.parquet`` (and ``.pq``) files."""
     return str(path).lower().endswith(PARQUET_SUFFIXES)
-
-
-def is_url(path: str | os.PathLike[str]) -> bool:
-    """True for an fsspec URL such as ``s3://...`` or ``hf://...`` (``file://`` included)."""
-    return isinstance(path, str) and "://" in path
 
 
 def source_name(path: str | os.PathLike[str]) -> str:

@@ -25,7 +25,9 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable
 
-__all__ = ["RecordWriter", "JsonlWriter", "ParquetWriter", "open_writer", "dumps_record", "write_jsonl", "is_url"]
+from .readers import is_url
+
+__all__ = ["RecordWriter", "JsonlWriter", "ParquetWriter", "open_writer", "dumps_record", "write_jsonl"]
 
 
 def dumps_record(record: dict[str, Any]) -> bytes:
@@ -113,11 +115,6 @@ class RecordWriter:
             self.close()
         else:
             self.abort()
-
-
-def is_url(path: object) -> bool:
-    """True for an fsspec URL such as ``s3://bucket/x.parquet`` (a ``scheme://`` prefix)."""
-    return isinstance(path, str) and "://" in path and not path.startswith("-")
 
 
 def _filesystem(url: str):
