@@ -183,13 +183,17 @@ def prose_flags(doc: DocumentView) -> list[bool]:
     return _text_facts(doc)[0]
 
 
+def _live_prose(doc: DocumentView) -> list[bool]:
+    """For each paragraph: prose, and not cut so far (unlike :func:`prose_flags`, this changes as rules cut)."""
+    cut = doc.cut
+    return [flag and i not in cut for i, flag in enumerate(prose_flags(doc))]
+
+
 def _scores(doc: DocumentView) -> list[int]:
     n = len(doc.paragraphs)
     prose, sizes = _text_facts(doc)
-    live_prose = [False] * n
+    live_prose = _live_prose(doc)
     cut = doc.cut
-    for i in range(n):
-        live_prose[i] = prose[i] and i not in cut
     scores = []
     for i, p in enumerate(doc.paragraphs):
         rule = cut.get(i)
@@ -372,8 +376,7 @@ FORM_SPAN = 8
 
 def _end_marker(doc: DocumentView) -> Iterator[Finding]:
     n = len(doc.paragraphs)
-    flags = prose_flags(doc)
-    prose = [flags[i] and i not in doc.cut for i in range(n)]
+    prose = _live_prose(doc)
     # adjacent[i]: prose paragraph i is followed by another with only interruptions between.
     adjacent = [False] * n
     nxt = -1
