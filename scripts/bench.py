@@ -42,7 +42,6 @@ import logging
 import os
 import platform
 import random
-import shutil
 import sys
 import tempfile
 import textwrap
@@ -450,24 +449,10 @@ def peer_jobs(docs: list[str], ids: list[str]) -> tuple[dict[str, Callable[[int]
 
 def export_rows(records: list[dict], megabytes: float, repeat: int) -> tuple[list[Row], dict[str, float]]:
     """``cleaner.dataset.publish`` of ``records`` against a bare ``pq.write_table`` (see scripts/bench_export.py)."""
-    import pyarrow.parquet as pq
-
-    from cleaner.dataset import publish
     from cleaner.schema import records_to_table
 
     table = records_to_table(records)
-    work = Path(tempfile.mkdtemp(prefix="bench-export-"))
-    best = {"write_table": float("inf"), "build + write_table": float("inf"), "publish": float("inf")}
-    try:
-        for run in range(repeat):
-            bare, built, ds = work / f"bare-{run}.parquet", work / f"built-{run}.parquet", work / f"ds-{run}"
-            best["write_table"] = min(best["write_table"], _timed(
-                lambda: pq.write_table(table, bare, compression="zstd")))  # noqa: B023  (called at once)
-            best["build + write_table"] = min(best["build + write_table"], _timed(
-                lambda: pq.write_table(records_to_table(records), built, compression="zstd")))  # noqa: B023
-            best["publish"] = min(best["publish"], _timed(lambda: publish(records, ds)))  # noqa: B023
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    best = _scripts_module("bench_export").best_times(records, table, repeat)
     over_built = best["publish"] / best["build + write_table"]
     over_bare = best["publish"] / best["write_table"]
     for name, seconds in best.items():
@@ -483,13 +468,16 @@ def export_rows(records: list[dict], megabytes: float, repeat: int) -> tuple[lis
     return rows, {"publish_over_build_write": over_built, "publish_over_write": over_bare, "table_mb": table.nbytes / 1e6}
 
 
-def _bench_scale():
+def _scripts_module(name: str):
+    """A sibling script imported as a module (bench_scale imports this module's generate_corpus lazily)."""
     scripts = str(Path(__file__).resolve().parent)
     if scripts not in sys.path:
         sys.path.insert(0, scripts)
-    import bench_scale  # imports this module's generate_corpus lazily, when it writes a corpus
+    return importlib.import_module(name)
 
-    return bench_scale
+
+def _bench_scale():
+    return _scripts_module("bench_scale")
 
 
 def _write_corpus(directory: Path, megabytes: float, seed: int) -> tuple[Path, float]:
