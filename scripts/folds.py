@@ -21,7 +21,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = Path(os.environ.get("CLEANER_BENCHMARK_DIR") or ROOT.parent / "shared" / "benchmark")
+
+
+def _bench_dir() -> Path:
+    """``$CLEANER_BENCHMARK_DIR``, else the first ``shared/benchmark`` beside the checkout or above it."""
+    if os.environ.get("CLEANER_BENCHMARK_DIR"):
+        return Path(os.environ["CLEANER_BENCHMARK_DIR"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "benchmark").is_dir():
+            return parent / "shared" / "benchmark"
+    return ROOT.parent / "shared" / "benchmark"
+
+
+BENCH = _bench_dir()
 SETS = {"aeb": BENCH / "dev" / "pages.jsonl", "trafeval": BENCH / "trafeval-dev" / "pages.jsonl"}
 
 _PLATFORMS = {"wordpress.com", "blogspot.com", "blogspot.de", "tumblr.com", "medium.com", "typepad.com"}
