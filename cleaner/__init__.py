@@ -6,19 +6,28 @@
 ('The body of the story is here and it is long enough.', 274)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .article import Article, Caption, Cut
 from .config import CleanerConfig
 from .pipeline import Cleaner, clean
 
+if TYPE_CHECKING:  # what type checkers see; at run time these come lazily from __getattr__ below
+    from . import hf as hf
+    from .hf import load as load
+    from .hf import to_dataset as to_dataset
+
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "clean", "load", "to_dataset", "__version__"]
+__all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "clean", "hf", "load", "to_dataset", "__version__"]
 
 
-def __getattr__(name: str):
-    # load and to_dataset live in cleaner.hf, imported on first use (it needs pyarrow and datasets)
-    if name in ("load", "to_dataset"):
-        from . import hf
+def __getattr__(name: str) -> Any:
+    # cleaner.hf (and its load and to_dataset) need pyarrow and datasets: imported on first use,
+    # so that `import cleaner` and the command line's clean path stay light
+    if name in ("hf", "load", "to_dataset"):
+        import importlib
 
-        return getattr(hf, name)
+        hf = importlib.import_module(".hf", __name__)
+        return hf if name == "hf" else getattr(hf, name)
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

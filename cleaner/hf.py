@@ -9,7 +9,7 @@ turns a row back into a record.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -18,10 +18,13 @@ from .article import Article
 from .config import CleanerConfig
 from .schema import arrow_schema, features, records_to_table
 
+if TYPE_CHECKING:  # datasets ships no type information; its names still document the return types
+    import datasets
+
 __all__ = ["to_dataset", "load", "read_table", "clean_batch", "map_features", "clean_dataset"]
 
 
-def _dataset_from_table(table: pa.Table, split: str | None = "train"):
+def _dataset_from_table(table: pa.Table, split: str | None = "train") -> "datasets.Dataset":
     import datasets
 
     feats = features()
@@ -33,7 +36,7 @@ def _dataset_from_table(table: pa.Table, split: str | None = "train"):
     return datasets.Dataset(datasets.table.InMemoryTable(table), info=info, split=split)
 
 
-def to_dataset(records_or_articles: Iterable[Mapping[str, Any] | Article]):
+def to_dataset(records_or_articles: Iterable[Mapping[str, Any] | Article]) -> "datasets.Dataset":
     """Records (or :class:`~cleaner.Article` values) as an in-memory ``datasets.Dataset`` with the record Features.
 
     >>> import cleaner
@@ -41,7 +44,7 @@ def to_dataset(records_or_articles: Iterable[Mapping[str, Any] | Article]):
     >>> ds[0]["id"], ds[0]["views"], ds.features["views"].dtype
     ('a', 3, 'int64')
     """
-    records = (r.to_record() if isinstance(r, Article) else r for r in records_or_articles)
+    records = (r.to_record() if isinstance(r, Article) else dict(r) for r in records_or_articles)
     return _dataset_from_table(records_to_table(records))
 
 
@@ -86,7 +89,7 @@ def read_table(dataset_dir: str | os.PathLike[str], version: str | None = None, 
     return table.select(list(columns)) if columns is not None else table
 
 
-def load(dataset_dir: str | os.PathLike[str], version: str | None = None):
+def load(dataset_dir: str | os.PathLike[str], version: str | None = None) -> "datasets.Dataset":
     """A published version of a dataset directory (``LATEST`` by default) as a ``datasets.Dataset``.
 
     Versions written with an older minor record schema load too: fields added
@@ -111,46 +114,79 @@ def _cleaner(options: Mapping[str, Any]):
 
 
 def clean_batch(
-    batch: Mapping[str, list],
+    batch: Mapping[str, list[Any]],
     text_column: str = "text",
     id_column: str | None = None,
     source_column: str | None = None,
     **config_options: Any,
-) -> dict[str, list]:
+) -> dict[str, Any]:
     """Clean a batch of documents; returns the record columns (``extra`` as key/value lists).
 
     Made for ``Dataset.map`` in batched mode, with any number of processes::
 
         ds = ds.map(cleaner.hf.clean_batch, batched=True, num_proc=4,
-                    fn_kwargs={"text_column": "body", "disable": ["social"]},
-                    features=cleaner.hf.map_features(ds.features))
+                    fn_kwargs={"text_column": "body", "disable": ["social"]})
 
     ``config_options`` are :class:`CleanerConfig` options (or ``config=CleanerConfig(...)``).
-    The record columns replace input columns of the same name (``text``, ``id``).
-    Pass ``features=map_features(ds.features)``: without it ``datasets`` infers each
-    column's type from the first batch, and a column that is all null there
-    (``views``, say) cannot take values later.
+    The columns are Arrow arrays of the record schema's types, so every batch has the
+    schema's Features, also one where a column (``views``, say) is null in every row.
+    The record columns replace input columns of the same name (``text`` and ``source``);
+    the user's other columns are kept by ``map``. The document id is taken from
+    ``id_column``, by default the batch's ``id`` column when it has one (a hash of the
+    text otherwise), so an ``id`` column is never replaced with hashes.
 
     >>> out = clean_batch({"text": ["Views: 7\\n\\nThe body of a story that is long enough."]}, detect_language=False)
     >>> out["text"], out["views"], out["extra"]
     (['The body of a story that is long enough.'], [7], [[]])
     """
     c = _cleaner(config_options)
+    if text_column not in batch:
+        raise KeyError(f"clean_batch: no text column {text_column!r} in the batch (columns: {', '.join(batch) or 'none'})")
     texts = batch[text_column]
+    if id_column is None and "id" in batch:
+        id_column = "id"
+    if id_column is not None and id_column not in batch:
+        raise KeyError(f"clean_batch: no id column {id_column!r} in the batch (columns: {', '.join(batch)})")
+    if source_column is not None and source_column not in batch:
+        raise KeyError(f"clean_batch: no source column {source_column!r} in the batch (columns: {', '.join(batch)})")
     ids = batch[id_column] if id_column is not None else [None] * len(texts)
     sources = batch[source_column] if source_column is not None else [None] * len(texts)
-    names = arrow_schema(1).names
-    out: dict[str, list] = {name: [] for name in names}
-    for raw, doc_id, source in zip(texts, ids, sources):
-        record = c.clean(raw or "", id=None if doc_id is None else str(doc_id), source=source).to_record()
-        extra = record["extra"]
-        record["extra"] = [{"key": k, "value": extra[k]} for k in sorted(extra)]
-        for name in names:
-            out[name].append(record[name])
-    return out
+    records = [
+        c.clean(raw or "", id=None if doc_id is None else str(doc_id), source=source).to_record()
+        for raw, doc_id, source in zip(texts, ids, sources)
+    ]
+    table = records_to_table(records)
+    return _typed_columns(table)
 
 
-def map_features(input_features: Mapping[str, Any] | None = None, remove_columns: Iterable[str] = ()):
+class ArrowColumn(list):  # type: ignore[type-arg]
+    """The values of one output column, as a list that also carries its Arrow array.
+
+    ``Dataset.map`` takes lists (not Arrow arrays) from a batched function and types each
+    batch's column from its values, so a column that is None in every row of the first batch
+    (``views``, say) would be written as type ``null`` and refuse the values of a later batch.
+    ``pyarrow.array(column)`` returns the carried array (``__arrow_array__``), with the
+    record schema's type whatever the values.
+    """
+
+    __slots__ = ("_array",)
+
+    def __init__(self, array: pa.Array):
+        super().__init__(array.to_pylist())
+        self._array = array
+
+    def __arrow_array__(self, type: pa.DataType | None = None) -> pa.Array:
+        return self._array if type is None or type == self._array.type else self._array.cast(type)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled with its array (Dataset.map with num_proc)
+        return (ArrowColumn, (self._array,))
+
+
+def _typed_columns(table: pa.Table) -> dict[str, Any]:
+    return {name: ArrowColumn(table.column(name).combine_chunks()) for name in table.column_names}
+
+
+def map_features(input_features: Mapping[str, Any] | None = None, remove_columns: Iterable[str] = ()) -> "datasets.Features":
     """The Features of ``dataset.map(clean_batch, ...)``'s output: the input's columns plus the record's."""
     import datasets
 
