@@ -248,9 +248,18 @@ _FOLD = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-
 
 
 def _ascii_fold(text: str) -> str:
+    """Quotes and dashes by the table above (« » become '"', not anyascii's '<<' '>>'), everything
+    else by anyascii's transliteration: Ł -> L, ß -> ss, Ø -> O, Москва -> Moskva, 北京 -> BeiJing.
+
+    >>> _ascii_fold("«Łódź», Straße — Øresund, Москва")
+    '"Lodz", Strasse - Oresund, Moskva'
+    """
     text = text.translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
 
 
 def _suspect_lines(pattern: re.Pattern, text: str, found: set[int]) -> None:

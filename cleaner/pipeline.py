@@ -7,7 +7,7 @@ between documents), so one cleaner can be shared by threads and processes.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from .article import Article, Caption, Cut, sha256_hex
 from .config import CleanerConfig
@@ -118,10 +118,44 @@ class Cleaner:
             raw_sha256=raw_sha,
         )
 
-    def clean_many(self, docs: Iterable[tuple[str, str]]) -> Iterator[Article]:
-        """Clean ``(id, raw)`` pairs lazily, in order."""
-        for doc_id, raw in docs:
-            yield self.clean(raw, id=doc_id)
+    def clean_many(self, docs: Iterable[tuple[str | None, str] | Mapping[str, Any]]) -> Iterator[Article]:
+        """Clean documents lazily, in order: ``(id, text)`` pairs or ``{"id": ..., "text": ...}`` mappings
+        (a JSONL line as ``json.loads`` gives it; ``id`` and ``source`` are optional there).
+
+        Anything else (a bare string, a triple, a mapping without ``text``, a text that is not a
+        string) is a :class:`TypeError` naming the document's position, never a silent guess.
+
+        >>> [a.id for a in Cleaner(detect_language=False).clean_many([("a", "Some text."), {"id": "b", "text": "More."}])]
+        ['a', 'b']
+        """
+        for i, doc in enumerate(docs):
+            doc_id, raw, source = _document(doc, i)
+            yield self.clean(raw, id=doc_id, source=source)
+
+
+def _document(doc: Any, i: int) -> tuple[str | None, str, str | None]:
+    """``(id, text, source)`` of one ``clean_many`` document, or a TypeError that says what is wrong."""
+    if isinstance(doc, Mapping):
+        if "text" not in doc:
+            raise TypeError(f"clean_many: document {i} is a mapping without a 'text' key (keys: {', '.join(map(str, doc)) or 'none'})")
+        unknown = set(doc) - {"id", "text", "source"}
+        if unknown:
+            raise TypeError(f"clean_many: document {i} has keys other than 'id', 'text' and 'source': {', '.join(sorted(map(str, unknown)))}")
+        doc_id, raw, source = doc.get("id"), doc["text"], doc.get("source")
+    elif isinstance(doc, tuple) and len(doc) == 2:
+        doc_id, raw = doc
+        source = None
+    else:
+        what = f"a {len(doc)}-tuple" if isinstance(doc, tuple) else f"a {type(doc).__name__}"
+        raise TypeError(f"clean_many takes (id, text) pairs or {{'id': ..., 'text': ...}} mappings; document {i} is {what}")
+    if not isinstance(raw, str):
+        raise TypeError(f"clean_many: the text of document {i} must be a str, not {type(raw).__name__}"
+                        + (" (is the pair (text, id)? it must be (id, text))" if isinstance(doc_id, str) else ""))
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))):
+        raise TypeError(f"clean_many: the id of document {i} must be a str, an int or None, not {type(doc_id).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"clean_many: the source of document {i} must be a str or None, not {type(source).__name__}")
+    return (None if doc_id is None else str(doc_id)), raw, source
 
 
 _DEFAULT: Cleaner | None = None
