@@ -8,8 +8,16 @@ same. Precision is the mean of per-page precision over pages with tp + fp > 0,
 recall the mean over pages with tp + fn > 0, F1 the harmonic mean of those two
 means. A page is *exact* when the token sequences are equal.
 
-BoW: the multiset of lower-cased ``\\w+`` tokens; per-page precision, recall
-and F1, averaged over pages.
+BoW: the multiset of ``\\w+`` tokens of the lower-cased text; per-page precision,
+recall and F1, averaged over pages.
+
+Lost text (this project's figure, beside the AEB metric): a page *loses reachable
+text* when one of its gold lines of at least :data:`LOST_MIN_WORDS` ``\\w+`` tokens
+that occurs in ``raw_text`` does not occur in the output. Lines and texts are
+compared after NFKC and whitespace normalisation (runs of white space become one
+space), case and punctuation kept, as substrings: the cleaner's own Unicode repair
+(full-width brackets, ligatures) is not a loss, a cut is. A gold line missing
+from ``raw_text`` was lost by the scrape and does not count.
 
 >>> s = shingle_counts("a b c d e", 4)
 >>> sorted(s.items())
@@ -21,6 +29,7 @@ and F1, averaged over pages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -28,6 +37,7 @@ from typing import Iterable, Sequence
 __all__ = [
     "tokens", "shingle_counts", "page_tp_fp_fn", "page_precision", "page_recall",
     "aeb_scores", "bow_page", "bow_scores", "exact", "Scores", "score_pairs",
+    "LOST_MIN_WORDS", "norm_lines", "gold_lines", "lost_lines",
 ]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -100,8 +110,8 @@ def exact(gold: str | None, pred: str | None) -> bool:
 
 def bow_page(gold: str | None, pred: str | None) -> tuple[float, float, float]:
     """(F1, precision, recall) of the bags of lower-cased words of one page."""
-    g = Counter(t.lower() for t in tokens(gold))
-    p = Counter(t.lower() for t in tokens(pred))
+    g = Counter(tokens((gold or "").lower()))
+    p = Counter(tokens((pred or "").lower()))
     if not g and not p:
         return 1.0, 1.0, 1.0
     shared = sum((g & p).values())
@@ -135,3 +145,32 @@ def score_pairs(pairs: Iterable[tuple[str | None, str | None]]) -> Scores:
     bf1, bp, br = bow_scores(bow_page(g, q) for g, q in pairs)
     ex = _mean([float(exact(g, q)) for g, q in pairs])
     return Scores(len(pairs), f1, p, r, ex, bf1, bp, br)
+
+
+# ---------------------------------------------------------------- lost reachable text
+
+LOST_MIN_WORDS = 5
+_WS = re.compile(r"\s+")
+
+
+def norm_lines(text: str | None) -> str:
+    """NFKC, then runs of white space made one space, ends stripped."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+def gold_lines(gold: str | None, min_words: int = LOST_MIN_WORDS) -> list[str]:
+    """The gold text's lines of at least ``min_words`` tokens, normalised, in order."""
+    lines = (norm_lines(line) for line in (gold or "").split("\n"))
+    return [line for line in lines if len(tokens(line)) >= min_words]
+
+
+def lost_lines(gold: str | None, raw: str | None, pred: str | None, min_words: int = LOST_MIN_WORDS) -> tuple[int, list[str]]:
+    """(number of reachable gold lines, the reachable ones missing from ``pred``).
+
+    >>> lost_lines("One two three four five.\\nSix seven eight nine ten.\\nshort line",
+    ...            "One two three four  five.\\nSix seven eight nine ten.\\nshort line", "One two three four five.")
+    (2, ['Six seven eight nine ten.'])
+    """
+    raw_n, pred_n = norm_lines(raw), norm_lines(pred)
+    reach = [line for line in gold_lines(gold, min_words) if line in raw_n]
+    return len(reach), [line for line in reach if line not in pred_n]
