@@ -167,7 +167,6 @@ if _PLAN is not None:
     # Where a match of the badness pattern can be: two adjacent non-ASCII characters or a "single".
     _BAD_HINT = re.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]|(?<=" + _PLAN[1] + "))")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_NEWLINE = re.compile("\n")
 
 
 def _is_bad(text: str) -> bool:
@@ -283,35 +282,53 @@ def _suspect_lines(pattern: re.Pattern, text: str, found: set[int]) -> None:
         pos = end + 1
 
 
-def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
+def _repair(text: str, ascii_fold: bool, ran: list[int] | None = None) -> tuple[str, bool, bool]:
     """Send the lines of ``text`` that ftfy would change to ftfy; the others are kept as they are.
 
     Only the lines holding a character or entity ftfy rewrites, or a place where
-    its badness pattern can match, are looked at (unless the text is not in the
-    normal form, when every line is). Returns the text, whether ftfy changed it, and
-    whether it left a line unchanged that it could have changed.
+    its badness pattern can match, are looked at (every line with a non-ASCII
+    character when the text is not in the normal form, and lines longer than
+    ftfy's segment): :func:`ftfy_would_change` is false on every other line. Returns the text, whether ftfy changed it, and
+    whether it left a line unchanged that it could have changed. The number of every
+    line ftfy was run on is added to ``ran`` when it is given.
     """
-    if len(text) > _MAX_SEGMENT or not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", text):
-        starts: list[int] = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    found: set[int] = set()
+    _suspect_lines(_TOUCHED_CHARS[ascii_fold], text, found)
+    if "&" in text:
+        _suspect_lines(_ENTITY, text, found)
+    if _PLAN is None or not unicodedata.is_normalized("NFKC" if ascii_fold else "NFC", text):
+        # A line out of the normal form holds a non-ASCII character (ASCII is always normal).
+        _suspect_lines(_NON_ASCII, text, found)
     else:
-        found: set[int] = set()
-        _suspect_lines(_TOUCHED_CHARS[ascii_fold], text, found)
-        if "&" in text:
-            _suspect_lines(_ENTITY, text, found)
-        _suspect_lines(_BAD_HINT if _PLAN is not None else _NON_ASCII, text, found)
-        if not found:
-            return text, False, False
-        starts = sorted(found)
+        _suspect_lines(_BAD_HINT, text, found)
+    if len(text) > _MAX_SEGMENT:
+        # ftfy_would_change says yes to any line longer than ftfy's segment.
+        pos = 0
+        while pos <= len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if end - pos > _MAX_SEGMENT:
+                found.add(pos)
+            pos = end + 1
+    if not found:
+        return text, False, False
+    starts = sorted(found)
     config = _ftfy_config(ascii_fold)
     pieces: list[str] = []
     done = 0
     unresolved = False
+    number = 0  # the number of the line at `counted`
+    counted = 0
     for start in starts:
         end = text.find("\n", start)
         if end < 0:
             end = len(text)
         line = text[start:end]
         if line and ftfy_would_change(line, ascii_fold):
+            if ran is not None:
+                number += text.count("\n", counted, start)
+                counted = start
+                ran.append(number)
             fixed = ftfy.fix_text(line, config)
             if fixed != line:
                 pieces.append(text[done:start])
@@ -326,34 +343,73 @@ def _repair(text: str, ascii_fold: bool) -> tuple[str, bool]:
     return _LINE_BREAKS.sub("\n", "".join(pieces)), True, unresolved
 
 
+def _unicode_pass(text: str, ascii_fold: bool, ran: list[int] | None = None) -> tuple[str, bool]:
+    """One pass of repair: invisible characters, ftfy, folding, spaces. Returns the text and whether
+    it changed in a way that calls for another pass (see :func:`_clean_unicode`)."""
+    # Characters that are never part of mojibake go first, so that they cannot hide it from ftfy.
+    if _PLAIN_OR_RARE.search(text) is not None:
+        text = _RARE_SPACES.sub(" ", _INVISIBLE_PLAIN.sub("", text))
+    text, repaired, unresolved = _repair(text, ascii_fold, ran)
+    # C1 controls and soft hyphens go after the repair: they are part of many mojibake
+    # sequences ("â€\x9d" is "”", "Ã\xad" is "í"), and so are no-break spaces.
+    cleaned = _INVISIBLE.sub("", text)
+    changed = repaired or cleaned != text
+    if ascii_fold:
+        text = _ascii_fold(cleaned)
+        changed = changed or text != cleaned
+    else:
+        text = cleaned
+    spaced = _collapse_spaces(text)
+    # A line ftfy could not repair may be repairable once its spaces are plain ("â€”\xa0").
+    changed = changed or (unresolved and spaced != text)
+    return spaced, changed
+
+
+def _moved(before: list[str], after: list[str], ran: list[int]) -> list[int]:
+    """The lines a pass changed or ran ftfy on: the only ones the next pass can change."""
+    out = set(ran)
+    out.update(i for i, (a, b) in enumerate(zip(before, after)) if a != b)
+    return sorted(out)
+
+
 def _clean_unicode(text: str, ascii_fold: bool) -> str:
     """Repair, remove invisible characters, fold and collapse spaces, until a pass changes nothing that matters.
 
     A repaired line, or one that lost a character, can show damage that the next
     pass repairs; passes repeat until none of that happens, so that normalising a
     normalised text changes nothing.
+
+    Every step of a pass works line by line, so a line the pass neither changed nor
+    sent to ftfy comes out of the next pass as it went in, and adds nothing to its
+    verdict: the passes after the first read only the lines the pass before moved
+    (as long as no repair split a line in two; then they read the whole text).
     """
+    lines: list[str] | None = None  # the text's lines, once only some of them are read
+    active: list[int] = []  # the numbers of the lines the next pass reads
     for _ in range(_MAX_PASSES):
-        # Characters that are never part of mojibake go first, so that they cannot hide it from ftfy.
-        if _PLAIN_OR_RARE.search(text) is not None:
-            text = _RARE_SPACES.sub(" ", _INVISIBLE_PLAIN.sub("", text))
-        text, repaired, unresolved = _repair(text, ascii_fold)
-        # C1 controls and soft hyphens go after the repair: they are part of many mojibake
-        # sequences ("â€\x9d" is "”", "Ã\xad" is "í"), and so are no-break spaces.
-        cleaned = _INVISIBLE.sub("", text)
-        changed = repaired or cleaned != text
-        if ascii_fold:
-            text = _ascii_fold(cleaned)
-            changed = changed or text != cleaned
-        else:
-            text = cleaned
-        spaced = _collapse_spaces(text)
-        # A line ftfy could not repair may be repairable once its spaces are plain ("â€”\xa0").
-        changed = changed or (unresolved and spaced != text)
-        text = spaced
+        if lines is not None:
+            ran: list[int] = []
+            before = [lines[i] for i in active]
+            new, changed = _unicode_pass("\n".join(before), ascii_fold, ran)
+            after = new.split("\n")
+            if len(after) == len(before):
+                moved = _moved(before, after, ran)
+                for i, line in zip(active, after):
+                    lines[i] = line
+                active = [active[j] for j in moved]
+                if not changed:
+                    break
+                continue
+            text, lines = "\n".join(lines), None  # a line was split: this pass again, on the whole text
+        ran = []
+        new, changed = _unicode_pass(text, ascii_fold, ran)
         if not changed:
-            break
-    return text
+            return new
+        before, after = text.split("\n"), new.split("\n")
+        text = new
+        if len(after) == len(before):
+            lines, active = after, _moved(before, after, ran)
+    return "\n".join(lines) if lines is not None else text
 
 
 def normalize_text(raw: str, ascii_fold: bool = False) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .text import ends_sentence
+from .text import _CLOSERS, _TERMINAL, ends_sentence
 
 __all__ = ["Paragraph", "paragraphs", "wrap_width"]
 
@@ -82,22 +82,65 @@ def _join(left: str, right: str, text_words: frozenset[str] | None) -> str:
     >>> _join("Trans-", "Siberian", None)
     'Trans-Siberian'
     """
-    split = _SPLIT_WORD.search(left)
+    parts = [left]
+    _join_parts(parts, right, text_words)
+    return "".join(parts)
+
+
+def _split_head(parts: list[str]) -> str | None:
+    """``_SPLIT_WORD.search("".join(parts)).group(1)``, reading only as many parts from the end as the word needs.
+
+    The parts are the lines (and joining spaces) of the paragraph so far: searching the whole
+    paragraph at every joined line made re-flowing one long wrapped paragraph quadratic.
+    """
+    if not parts[-1].endswith("-"):
+        return None
+    i = len(parts) - 1
+    tail = parts[i]
+    while True:
+        m = _SPLIT_WORD.search(tail)
+        if m is None:
+            return None
+        if m.start() > 0 or i == 0:
+            return m.group(1)
+        i -= 1  # the letters before the hyphen may go on into the part before (a joined "mar-" + "ket-")
+        tail = parts[i] + tail
+
+
+def _join_parts(parts: list[str], right: str, text_words: frozenset[str] | None) -> None:
+    """Append ``right`` to the paragraph held as ``parts`` the way :func:`_join` joins two lines."""
+    head = _split_head(parts)
     first = _FIRST_WORD.match(right)
-    if split and first:
-        head, tail = split.group(1), first.group(1)
+    if head is not None and first:
+        tail = first.group(1)
         whole = head + tail
         hyphenated = f"{head}-{tail}"
         if text_words is not None and hyphenated.lower() in text_words and whole.lower() not in text_words:
-            return left + right
+            parts.append(right)
+            return
         if text_words is not None and whole.lower() in text_words:
-            return left[:-1] + right
+            parts[-1] = parts[-1][:-1]
+            parts.append(right)
+            return
         if head.lower() in _COMPOUND_HEADS or not head.islower():
-            return left + right
-        return left[:-1] + right
-    if split and right[:1].isalpha():
-        return left + right  # "Trans-" + "Siberian": a capitalised second part is a compound
-    return f"{left} {right}"
+            parts.append(right)
+            return
+        parts[-1] = parts[-1][:-1]
+        parts.append(right)
+        return
+    if head is not None and right[:1].isalpha():
+        parts.append(right)  # "Trans-" + "Siberian": a capitalised second part is a compound
+        return
+    parts.append(" ")
+    parts.append(right)
+
+
+def _parts_end_sentence(parts: list[str]) -> bool:
+    """``ends_sentence("".join(parts))``, from the last part when it decides."""
+    last = parts[-1].rstrip().rstrip(_CLOSERS)
+    if last:
+        return last[-1] in _TERMINAL
+    return ends_sentence("".join(parts))
 
 
 def paragraphs(lines: list[str]) -> list[Paragraph]:
@@ -110,7 +153,7 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
         text_words = frozenset(w.lower() for w in _WORD.findall("\n".join(lines)))
     out: list[Paragraph] = []
     block = -1
-    current: str | None = None
+    current: list[str] | None = None  # the paragraph so far: its lines and the spaces that join them
     last_len = 0  # length of the last physical line of `current`
     start = 0
     indented = False
@@ -119,7 +162,7 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
         line = stripped[number]
         if not line:
             if current is not None:
-                out.append(Paragraph(current, block, start, indented))
+                out.append(Paragraph("".join(current), block, start, indented))
                 current = None
             prev_blank = True
             continue
@@ -128,18 +171,18 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
         prev_blank = False
         line_indented = raw[:1] == " "
         if current is not None and width is not None and _continues(current, last_len, line, line_indented, width):
-            current = _join(current, line, text_words)
+            _join_parts(current, line, text_words)
             last_len = len(line)
             continue
         if current is not None:
-            out.append(Paragraph(current, block, start, indented))
-        current, last_len, start, indented = line, len(line), number, line_indented
+            out.append(Paragraph("".join(current), block, start, indented))
+        current, last_len, start, indented = [line], len(line), number, line_indented
     if current is not None:
-        out.append(Paragraph(current, block, start, indented))
+        out.append(Paragraph("".join(current), block, start, indented))
     return out
 
 
-def _continues(current: str, last_len: int, line: str, line_indented: bool, width: int) -> bool:
+def _continues(current: list[str], last_len: int, line: str, line_indented: bool, width: int) -> bool:
     """Whether ``line`` continues ``current``: its first word would not have fitted on the previous line.
 
     After a sentence end, an indented line starts a new paragraph, and so does a short
@@ -149,7 +192,7 @@ def _continues(current: str, last_len: int, line: str, line_indented: bool, widt
     first_word = line.split(" ", 1)[0]
     if last_len + 1 + len(first_word) < _FILL * width:
         return False
-    if ends_sentence(current):
+    if _parts_end_sentence(current):
         if line_indented or (len(line) < _FILL * width and not ends_sentence(line)):
             return False
     return True
