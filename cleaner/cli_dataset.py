@@ -22,6 +22,28 @@ from .progress import input_size, progress_bar
 __all__ = ["register", "SafePath"]
 
 
+# Python keyword names in library messages, and what the command line calls them.
+_CLI_WORDS = (
+    ("pass create=True to create it", "add --create to create it"),
+    ("pass token=..., set HF_TOKEN", "set HF_TOKEN"),
+    ("create=True", "--create"),
+    ("dry_run=True", "--dry-run"),
+    ("move_main=True", "--move-main"),
+    ("token=...", "HF_TOKEN"),
+)
+
+
+def cli_words(message: str) -> str:
+    """A library message as the command line says it: ``--create``, ``HF_TOKEN``, not keyword arguments.
+
+    >>> cli_words("dataset repository 'me/x' not found; pass create=True to create it")
+    "dataset repository 'me/x' not found; add --create to create it"
+    """
+    for python, cli in _CLI_WORDS:
+        message = message.replace(python, cli)
+    return message
+
+
 def _fail(message: str) -> None:
     raise click.ClickException(message)
 
@@ -60,10 +82,39 @@ def _name_option(ctx, param, value):
         raise click.BadParameter(str(e)) from None
 
 
-def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes) -> None:
+def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
+    """The LATEST version when it was made from these very inputs (paths and SHA-256) with this
+    configuration and this cleaner, else None."""
+    from . import __version__
+    from .dataset import read_latest, read_manifest, version_dir
+
+    try:
+        latest = read_latest(dataset)
+        if latest is None:
+            return None
+        m = read_manifest(version_dir(dataset, latest))
+    except DatasetError:
+        return None
+    same_inputs = [(i.get("path"), i.get("sha256")) for i in m.get("inputs") or []] == [(i["path"], i["sha256"]) for i in inputs]
+    if same_inputs and m.get("config_hash") == config.hash and m.get("cleaner_version") == __version__:
+        return latest
+    return None
+
+
+def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes,
+            license=None, force=False) -> None:
+    from .dataset.manifest import describe_inputs
+
     files = expand_paths(paths)
     if not files:
         _fail(f"no input documents found in {', '.join(paths)}")
+    inputs = describe_inputs(files)
+    same = None if force or version is not None else _same_as_latest(dataset, inputs, cleaner.config)
+    if same is not None:
+        if not quiet:
+            console.print(f"LATEST ({same}) was made from the same inputs with the same configuration and cleaner; "
+                          "nothing published (--force publishes a new version anyway)")
+        return
     stats = RunStats()
     errors_writer = JsonlWriter(Path(errors_file)) if errors_file else None
 
@@ -90,7 +141,8 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
                     raise _Strict(outcome.problems()[-1]["error"])
 
     try:
-        info = publish(records(), dataset, version=version, bump=bump, name=name, config=cleaner.config, inputs=files)
+        info = publish(records(), dataset, version=version, bump=bump, name=name, config=cleaner.config, inputs=inputs,
+                       license=license, errors=lambda: stats.errors)
     except _Strict as e:
         if errors_writer is not None:
             errors_writer.close()
@@ -137,21 +189,28 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
                   help="Write per-document errors and warnings here as JSONL (default: print them).")
     @click.option("--strict", is_flag=True, help="Publish nothing if any document fails.")
+    @click.option("--license", "license_", metavar="ID", default=None,
+                  help="The dataset's licence as a Hub licence id (cc-by-4.0, ...) for the card [default: the parent's, else unknown].")
+    @click.option("--force", is_flag=True,
+                  help="Publish a new version even when LATEST was made from the same inputs and configuration.")
     @click.option("-q", "--quiet", is_flag=True, help="No summary.")
     @engine_options
-    def export_command(paths, dataset, version, bump, name, ascii_fold, disable, no_language, errors_file, strict, quiet,
-                       workers, engine, scheduler, text_column, id_column):
+    def export_command(paths, dataset, version, bump, name, ascii_fold, disable, no_language, errors_file, strict, license_,
+                       force, quiet, workers, engine, scheduler, text_column, id_column):
         """Clean INPUT... and publish the records as a new immutable version of the dataset in DIR.
 
         INPUT takes the same forms as for `cleaner clean`. The version is
         written to a temporary directory and renamed into place only when
-        complete; an existing version is never overwritten.
+        complete; an existing version is never overwritten. When LATEST was
+        made from the same input files (by SHA-256) with the same configuration
+        and cleaner, nothing is published unless --force.
         """
         cleaner = make_cleaner(ascii_fold, disable, no_language, quiet)
         def outcomes(files):
             return make_outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column)
 
-        _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line, outcomes)
+        _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line, outcomes,
+                license=license_, force=force)
 
     @main.command("versions")
     @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
@@ -207,7 +266,9 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--private", is_flag=True, help="Create the repository as private.")
     @click.option("--create", is_flag=True, help="Create the repository if it does not exist.")
     @click.option("--dry-run", is_flag=True, help="List what would be uploaded; send nothing.")
-    def push_command(dataset, repo_id, version, private, create, dry_run):
+    @click.option("--move-main", is_flag=True,
+                  help="Point main at this version even when main holds a newer one [default: an older version is only tagged].")
+    def push_command(dataset, repo_id, version, private, create, dry_run, move_main):
         """Upload a version to the Hugging Face Hub in one commit and tag it vX.Y.Z.
 
         The token comes from HF_TOKEN or your saved `huggingface-cli login`;
@@ -216,8 +277,9 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
         from .dataset.hub import push
 
         try:
-            result = push(dataset, repo_id, version=version, private=private, create=create, dry_run=dry_run)
+            result = push(dataset, repo_id, version=version, private=private, create=create, dry_run=dry_run,
+                          move_main=move_main)
         except DatasetError as e:
-            _fail(str(e))
+            _fail(cli_words(str(e)))
         for line in result.lines():
             click.echo(line)

@@ -50,6 +50,8 @@ ROUTES = (
     "commits",
     "tag",
     "delete_tag",
+    "branch",
+    "delete_branch",
     "tree",
     "paths_info",
     "resolve",
@@ -516,6 +518,10 @@ class _Handler(BaseHTTPRequestHandler):
                     return "tag", self.tag, (repo_type, repo_id, tail[1])
                 if len(tail) == 2 and tail[0] == "tag" and method == "DELETE":
                     return "delete_tag", self.delete_tag, (repo_type, repo_id, tail[1])
+                if len(tail) == 2 and tail[0] == "branch" and method == "POST":
+                    return "branch", self.branch, (repo_type, repo_id, tail[1])
+                if len(tail) == 2 and tail[0] == "branch" and method == "DELETE":
+                    return "delete_branch", self.delete_branch, (repo_type, repo_id, tail[1])
                 if len(tail) >= 2 and tail[0] == "tree" and method == "GET":
                     return "tree", self.tree, (repo_type, repo_id, tail[1], "/".join(tail[2:]))
                 if len(tail) == 2 and tail[0] == "paths-info" and method == "POST":
@@ -778,6 +784,28 @@ class _Handler(BaseHTTPRequestHandler):
             if name not in repo.tags:
                 raise HubError(404, f"Invalid rev id: {name}", "RevisionNotFound")
             del repo.tags[name]
+        self._json(200, {})
+
+    def branch(self, repo_type: str, repo_id: str, name: str) -> None:
+        user = self._user()
+        body = self._json_body()
+        if not re.fullmatch(r"[\w.\-]+", name):
+            raise HubError(400, f"Invalid branch name {name!r}", None)
+        with self.hub._lock:
+            repo = self.hub._writable_repo(repo_type, repo_id, user)
+            if name in repo.branches or name in repo.tags:
+                raise HubError(409, f"Reference {name} already exists", None)
+            start = body.get("startingPoint") or "main"
+            repo.branches[name] = self.hub._revision(repo, start).oid
+        self._json(200, {})
+
+    def delete_branch(self, repo_type: str, repo_id: str, name: str) -> None:
+        user = self._user()
+        with self.hub._lock:
+            repo = self.hub._writable_repo(repo_type, repo_id, user)
+            if name not in repo.branches or name == "main":
+                raise HubError(404 if name != "main" else 403, f"Invalid rev id: {name}", "RevisionNotFound")
+            del repo.branches[name]
         self._json(200, {})
 
     def _entries(self, commit: Commit, folder: str, recursive: bool) -> list[dict[str, Any]]:

@@ -126,7 +126,12 @@ def test_push_commits_tags_and_load_dataset_returns_the_local_rows(hub, tmp_path
     assert commit.title == "cleaner: dataset version 1.0.0"
     assert len(hub.requests_to("commit")) == 1, "one version is one commit"
     for f in result.files:
-        assert hub.read_file(REPO, f.path, "v1.0.0") == (v1 / f.path).read_bytes()
+        if f.path != "README.md":
+            assert hub.read_file(REPO, f.path, "v1.0.0") == (v1 / f.path).read_bytes()
+    # the card on the Hub tells how to load this repository at this tag, not a local path
+    card = hub.read_file(REPO, "README.md", "v1.0.0").decode("utf-8")
+    assert f'datasets.load_dataset("{REPO}", revision="v1.0.0", split="train")' in card and "path/to" not in card
+    assert hashlib.sha256(card.encode("utf-8")).hexdigest() == result.files[1].sha256
     # Parquet travels as LFS, the manifest and the card as plain git blobs.
     assert commit.files["data/train-00000-of-00002.parquet"].lfs_sha256 == result.files[2].sha256
     assert commit.files["manifest.json"].lfs_sha256 is None
@@ -374,8 +379,9 @@ def test_dry_run_lists_the_files_and_makes_no_request(hub, monkeypatch, dataset_
     result = push(dataset_dir, REPO, dry_run=True)
 
     assert result.status == "dry-run" and result.commit is None and not result.pushed
+    # the card is the one the Hub would get (its loading snippet names the repository)
     assert [(f.path, f.size) for f in result.files] == [
-        (p, (v1 / p).stat().st_size)
+        (p, (v1 / p).stat().st_size if p != "README.md" else result.files[1].size)
         for p in ("manifest.json", "README.md", "data/train-00000-of-00002.parquet",
                   "data/train-00001-of-00002.parquet")
     ]
@@ -404,3 +410,23 @@ def test_versions_written_by_publish_push_and_load_by_revision(hub, tmp_path):
     assert hub_rows(tmp_path, "v1.0.0") == local_rows(first.path)
     assert hub_rows(tmp_path, "v1.1.0") == local_rows(second.path)
     assert push(dataset_dir, REPO, version="1.0.0", token=HUB_TOKEN).status == "unchanged"
+
+
+def test_pushing_an_older_version_tags_it_without_moving_main_back(hub, tmp_path, dataset_dir, v1):
+    make_version(dataset_dir, "1.1.0", _texts()[2:], shards=1)
+    newer = push(dataset_dir, REPO, create=True, token=HUB_TOKEN)
+    assert newer.version == "1.1.0" and hub.repo(REPO).branches["main"] == newer.commit
+
+    older = push(dataset_dir, REPO, version="1.0.0", token=HUB_TOKEN)
+    repo = hub.repo(REPO)
+    assert older.status == "pushed" and not older.main_moved and older.main_version == "1.1.0"
+    assert repo.branches == {"main": newer.commit}, "main stays at 1.1.0 and the work branch is gone"
+    assert repo.tags["v1.0.0"] == older.commit != newer.commit
+    assert hub_rows(tmp_path, "main") == local_rows(dataset_dir / "v1.1.0")
+    assert hub_rows(tmp_path, "v1.0.0") == local_rows(v1)
+    assert any("main stays at the newer version 1.1.0" in line for line in older.lines())
+
+    # asked for, main does move back
+    make_version(dataset_dir, "1.0.1", _texts()[:1], shards=1, latest=False)
+    moved = push(dataset_dir, REPO, version="1.0.1", token=HUB_TOKEN, move_main=True)
+    assert moved.main_moved and hub.repo(REPO).branches["main"] == moved.commit

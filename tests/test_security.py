@@ -142,7 +142,7 @@ def test_document_ids_are_data_never_paths(tmp_path: Path):
     result = run("export", str(src), "--dataset", str(tmp_path / "ds"), "--no-language", "-q")
     assert result.exit_code == 0, result.output
     assert listing(tmp_path / "ds") == {
-        ".lock", "LATEST", "v1.0.0", "v1.0.0/manifest.json", "v1.0.0/README.md", "v1.0.0/data",
+        ".lock", "LATEST", "README.md", "v1.0.0", "v1.0.0/manifest.json", "v1.0.0/README.md", "v1.0.0/data",
         "v1.0.0/data/train-00000-of-00001.parquet"}
     assert sorted(cleaner.load(tmp_path / "ds")["id"]) == sorted(ids)
     assert listing(tmp_path) <= {"in.jsonl", "out", "out/o.jsonl", "out/o.errors.jsonl"} | {

@@ -143,6 +143,8 @@ class PushResult:
     repo_created: bool = False
     endpoint: str | None = None
     message: str = ""
+    main_moved: bool = True
+    main_version: str | None = None
 
     @property
     def pushed(self) -> bool:
@@ -172,6 +174,8 @@ class PushResult:
             "endpoint": self.endpoint,
             "url": self.url,
             "message": self.message,
+            "main_moved": self.main_moved,
+            "main_version": self.main_version,
         }
 
     def lines(self) -> list[str]:
@@ -190,6 +194,9 @@ class PushResult:
             out.append(f"  {f.path}  {f.size} bytes  sha256 {f.sha256[:12]}")
         for p in self.deleted:
             out.append(f"  delete {p} (not part of this version)")
+        if self.status == "pushed" and not self.main_moved:
+            out.append(f"  main stays at the newer version {self.main_version}; only the tag {self.tag} holds this one "
+                       "(--move-main points main here)")
         if self.url and self.status != "dry-run":
             out.append(f"  {self.url}")
         return out
@@ -226,6 +233,10 @@ class _LocalFile:
     size: int
     sha256: str
     git_oid: str
+    data: bytes | None = None  # the bytes to upload when they are not the local file's (the Hub card)
+
+    def upload_source(self) -> str | bytes:
+        return self.data if self.data is not None else str(self.local)
 
 
 @dataclass(frozen=True)
@@ -461,6 +472,36 @@ def _remote_files(api: Any, repo_id: str, revision: str) -> dict[str, Any]:
 # -- push --------------------------------------------------------------------------------------
 
 
+def _with_hub_card(local: _LocalVersion, repo_id: str) -> _LocalVersion:
+    """The version with its card rendered for the Hub: the loading snippet names ``repo_id`` and the tag."""
+    from .card import render_card
+    from .manifest import read_manifest
+
+    data = render_card(read_manifest(local.root), repo_id=repo_id).encode("utf-8")
+    size = len(data)
+    git_oid = hashlib.sha1(b"blob %d\0" % size + data).hexdigest()
+    files = tuple(
+        _LocalFile(f.path, f.local, size, hashlib.sha256(data).hexdigest(), git_oid, data) if f.path == CARD_FILE else f
+        for f in local.files
+    )
+    return _LocalVersion(local.version, local.root, files)
+
+
+def _remote_version(api: Any, repo_id: str, revision: str) -> str | None:
+    """The version the manifest at ``revision`` names, or None when there is none that can be read."""
+    try:
+        path = api.hf_hub_download(repo_id, MANIFEST_FILE, repo_type=REPO_TYPE, revision=revision)
+        return format_version(str(json.loads(Path(path).read_text(encoding="utf-8"))["version"]))
+    except Exception:
+        return None
+
+
+def _parse(version: str) -> tuple[int, int, int]:
+    from .versions import parse_version
+
+    return parse_version(version)
+
+
 def _planned(local: _LocalVersion) -> tuple[PushedFile, ...]:
     return tuple(PushedFile(f.path, f.size, f.sha256) for f in local.files)
 
@@ -475,6 +516,7 @@ def push(
     dry_run: bool = False,
     token: str | None = None,
     endpoint: str | None = None,
+    move_main: bool = False,
 ) -> PushResult:
     """Push one published version of ``dataset_dir`` to the Hub dataset repository ``repo_id``.
 
@@ -484,6 +526,11 @@ def push(
     dry_run: check the local version and list what would be uploaded; nothing touches the network.
     token: a Hugging Face token; default ``HF_TOKEN``, then the saved login.
     endpoint: the Hub's URL; default ``HF_ENDPOINT`` or https://huggingface.co.
+    move_main: point ``main`` at this version even when ``main`` holds a newer one. Without it,
+        an older version is committed beside ``main`` (on a short-lived branch) and only tagged,
+        so ``main`` never goes back to an older version.
+
+    The card uploaded is the version's card with a loading snippet for ``repo_id``.
 
     Raises a :class:`PushError` subclass: :class:`LocalVersionNotFoundError`,
     :class:`LocalVersionError`, :class:`TokenNotFoundError`, :class:`AuthenticationError`,
@@ -492,7 +539,7 @@ def push(
     if (not isinstance(repo_id, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo_id, flags=re.ASCII)
             or any(part in (".", "..") or part.startswith((".", "-")) for part in repo_id.split("/"))):
         raise PushError(f"repo_id must look like 'owner/name', not {repo_id!r}")
-    local = _load_local_version(dataset_dir, version)
+    local = _with_hub_card(_load_local_version(dataset_dir, version), repo_id)
     tag = tag_name(local.version)
     planned = _planned(local)
 
@@ -568,7 +615,20 @@ def push(
         wanted = local.by_path()
         stale = sorted(p for p in current if p.startswith(DATA_DIR + "/") and p not in wanted)
 
-    operations: list[Any] = [CommitOperationAdd(path_in_repo=f.path, path_or_fileobj=str(f.local))
+    main_version = _remote_version(api, repo_id, head) if head is not None else None
+    behind = main_version is not None and _parse(main_version) > _parse(local.version) and not move_main
+    target = BRANCH
+    if behind:
+        # main holds a newer version: commit on a branch that starts at main, tag that commit, drop the branch
+        target = f"cleaner-push-{local.version}"
+        try:
+            if target in branches:
+                api.delete_branch(repo_id, branch=target, repo_type=REPO_TYPE)
+            api.create_branch(repo_id, branch=target, revision=head, repo_type=REPO_TYPE)
+        except Exception as exc:
+            translate(exc, f"create the branch {target}")
+
+    operations: list[Any] = [CommitOperationAdd(path_in_repo=f.path, path_or_fileobj=f.upload_source())
                              for f in local.files]
     operations += [CommitOperationDelete(path_in_repo=p) for p in stale]
     logger.info("pushing version %s to %s: %d files, %d stale removed", local.version, repo_id,
@@ -583,7 +643,7 @@ def push(
                 f"{sum(f.size for f in planned)} bytes), tagged {tag}."
             ),
             repo_type=REPO_TYPE,
-            revision=BRANCH,
+            revision=target,
             parent_commit=head,
         )
     except HfHubHTTPError as exc:
@@ -606,7 +666,14 @@ def push(
     except Exception as exc:
         translate(exc, f"create tag {tag}", commit)
 
+    if behind:
+        try:
+            api.delete_branch(repo_id, branch=target, repo_type=REPO_TYPE)
+        except Exception as exc:  # the tag holds the commit; a branch left over is removed by the next push
+            logger.warning("could not delete the branch %s: %s", target, _text(exc))
+
     logger.info("pushed version %s to %s at commit %s, tag %s", local.version, repo_id, commit, tag)
     return PushResult(repo_id=repo_id, version=local.version, tag=tag, status="pushed", commit=commit,
                       files=planned, deleted=tuple(stale), repo_created=repo_created,
-                      endpoint=api_endpoint, message=f"committed {commit[:12]} and tagged {tag}")
+                      endpoint=api_endpoint, message=f"committed {commit[:12]} and tagged {tag}",
+                      main_moved=not behind, main_version=main_version if behind else local.version)

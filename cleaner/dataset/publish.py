@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from ..article import Article
 from ..config import CleanerConfig
 from ..schema import SCHEMA_NAME, SCHEMA_VERSION, SchemaError, _mapping_fields, arrow_schema, load_schema, to_arrow_row
-from .card import render_card
+from .card import render_card, render_root_card
 from .diff import config_changes, cut_changes, document_changes, manifest_files
 from .lock import DatasetLock
 from .manifest import build_manifest, describe_inputs, read_manifest, write_manifest
@@ -298,7 +298,7 @@ def _remove_work_dirs(root: Path) -> None:
     for entry in root.iterdir():
         if entry.name.startswith(TMP_PREFIX) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
-        elif entry.name.startswith(".LATEST.") and entry.name.endswith(".tmp"):
+        elif entry.name.startswith((".LATEST.", f".{CARD_FILE}.")) and entry.name.endswith(".tmp"):
             entry.unlink(missing_ok=True)
 
 
@@ -364,6 +364,8 @@ def publish(
     row_group_bytes: int = DEFAULT_ROW_GROUP_BYTES,
     lock_timeout: float | None = 300.0,
     progress: Callable[[int], None] | None = None,
+    license: str | None = None,
+    errors: int | Callable[[], int] | None = None,
 ) -> VersionInfo:
     """Publish the records (or :class:`~cleaner.Article` values) as a new version of the dataset in ``dataset_dir``.
 
@@ -379,6 +381,14 @@ def publish(
     row_group_rows, row_group_bytes: bounds of one Parquet row group (rows; Arrow bytes).
     lock_timeout:        seconds to wait for another export into the same directory (None: for ever).
     progress:            called with the number of rows written so far, once per batch.
+    license:             the dataset's licence, as a Hub licence id (``cc-by-4.0``); the card says
+                         ``unknown`` without it (and the parent's licence is kept when there is one).
+    errors:              how many input documents failed in the run that made the records
+                         (recorded in the manifest and the card; they are not in the dataset); a
+                         callable is asked once the records are exhausted (a count kept while streaming).
+
+    Rows whose id an earlier row already has are counted in the manifest's ``duplicate_ids``
+    (with a few examples) and in the card; they are published as they are.
 
     Raises :class:`VersionExistsError` when the version exists, :class:`DatasetLockedError` when the
     lock is not free in time, and :class:`cleaner.schema.SchemaError` for a record that does not fit.
@@ -421,6 +431,10 @@ def publish(
         try:
             rows = words = 0
             cuts: Counter = Counter()
+            languages: Counter = Counter()
+            seen_ids: set[str] = set()
+            duplicate_rows = 0
+            duplicate_examples: list[str] = []
             for item in records_or_articles:
                 record = _as_record(item)
                 keys = record.keys()
@@ -433,6 +447,14 @@ def publish(
                 for cut in record["removed"]:
                     cuts[cut["rule"]] += 1
                 words += record["word_count"] or 0
+                languages[record.get("language") or "null"] += 1
+                doc_id = record.get("id")
+                if doc_id in seen_ids:
+                    duplicate_rows += 1
+                    if len(duplicate_examples) < 10 and doc_id not in duplicate_examples:
+                        duplicate_examples.append(doc_id)
+                else:
+                    seen_ids.add(doc_id)
                 writer.add(_arrow_row(record))
                 rows += 1
                 if progress is not None and rows % CONVERT_ROWS == 0:
@@ -466,10 +488,16 @@ def publish(
                 cuts=cuts,
                 changes=None,
             )
+            if license is None and parent_path is not None:
+                license = read_manifest(parent_path).get("license")
+            manifest["license"] = license
+            manifest["languages"] = {code: n for code, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))}
+            manifest["errors"] = int(errors()) if callable(errors) else errors
+            manifest["duplicate_ids"] = {"rows": duplicate_rows, "examples": duplicate_examples} if duplicate_rows else None
             manifest["changes"] = _changes(parent_path, final_paths, manifest)
             write_manifest(work, manifest)
             with open(work / CARD_FILE, "w", encoding="utf-8") as f:
-                f.write(render_card(manifest))
+                f.write(render_card(manifest, dataset_path=Path(dataset_dir).as_posix()))
                 f.flush()
                 os.fsync(f.fileno())
             _fsync_dir(work)
@@ -483,5 +511,33 @@ def publish(
             raise
         latest = read_latest(root)
         if latest is None or parse_version(new_version) > parse_version(latest):
+            latest = new_version
+        # the root card names every version as a config with LATEST the default: written (atomically)
+        # just before LATEST moves, under the same lock, so the two always agree
+        write_root_card(root, latest, dataset_path=Path(dataset_dir).as_posix())
+        if latest == new_version:
             write_latest(root, new_version)
     return version_info(root, new_version)
+
+
+def write_root_card(root: Path, latest: str | None, dataset_path: str | None = None) -> Path:
+    """Write ``DIR/README.md``: one ``datasets`` config per published version, ``latest`` the default.
+
+    ``datasets.load_dataset(DIR)`` then reads that version only (not every version's shards
+    together), and ``datasets.load_dataset(DIR, "v1.0.0")`` any other.
+    """
+    manifests = [read_manifest(version_dir(root, v)) for v in list_versions(root)]
+    text = render_root_card(manifests, latest, dataset_path)
+    target = root / CARD_FILE
+    tmp = root / f".{CARD_FILE}.{uuid.uuid4().hex}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(root)
+    return target
