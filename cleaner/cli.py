@@ -14,6 +14,7 @@ import io
 import itertools
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -27,8 +28,8 @@ from .cli_dataset import SafePath
 from .config import CleanerConfig
 from .explain import explain as explain_document
 from .explain import render, rule_catalog, rule_names
-from .io.readers import DocumentError, expand_paths, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt
-from .io.readers_parquet import is_url, read_inputs
+from .io.formats import INPUT_FORMATS, OUTPUT_FORMATS, FormatError, expand_inputs, output_format, read_sources
+from .io.readers import DocumentError, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt, is_url
 from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
 from .pipeline import Cleaner
@@ -62,8 +63,54 @@ def _disabled(values: tuple[str, ...], quiet: bool = False) -> tuple[str, ...]:
     return names
 
 
+def _load_config_file(ctx, param, value):
+    """``--config FILE``: CleanerConfig fields from TOML (top level or a ``[cleaner]`` table)."""
+    if value is None:
+        return None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        with open(value, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as e:
+        raise click.BadParameter(f"cannot read {value}: {e.strerror or e}")
+    except tomllib.TOMLDecodeError as e:
+        raise click.BadParameter(f"{value} is not valid TOML: {e}")
+    if isinstance(data.get("cleaner"), dict):
+        data = data["cleaner"]
+    from dataclasses import fields
+
+    known = {f.name for f in fields(CleanerConfig)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise click.BadParameter(f"{value}: unknown option(s) {', '.join(unknown)}; the file takes {', '.join(sorted(known))}")
+    for name in ("ascii_fold", "header", "detect_language"):
+        if name in data and not isinstance(data[name], bool):
+            raise click.BadParameter(f"{value}: {name} must be true or false, not {data[name]!r}")
+    if "disable" in data:
+        d = data["disable"]
+        if isinstance(d, str):
+            d = [d]
+        if not isinstance(d, list) or not all(isinstance(x, str) for x in d):
+            raise click.BadParameter(f"{value}: disable must be a list of rule or family names")
+        data["disable"] = tuple(d)
+    ctx.meta["cleaner.config_file"] = data
+    return value
+
+
 def _cleaner(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quiet: bool = False) -> Cleaner:
-    return Cleaner(CleanerConfig(ascii_fold=ascii_fold, disable=_disabled(disable, quiet), detect_language=not no_language))
+    """The cleaner the options describe: ``--config FILE`` first, the command line's flags over it."""
+    ctx = click.get_current_context(silent=True)
+    base = dict(ctx.meta.get("cleaner.config_file") or {}) if ctx is not None else {}
+    names = _disabled(disable or tuple(base.get("disable", ())), quiet)
+    return Cleaner(CleanerConfig(
+        ascii_fold=ascii_fold or base.get("ascii_fold", False),
+        disable=names,
+        header=base.get("header", True),
+        detect_language=base.get("detect_language", True) and not no_language,
+    ))
 
 
 def _abort(writers) -> None:
@@ -104,6 +151,10 @@ def _errors_path_for(output: str) -> Path:
 
 
 def _cleaning_options(f):
+    f = click.option("--config", "config_file", metavar="FILE", type=SafePath(exists=True, dir_okay=False),
+                     callback=_load_config_file, expose_value=False, is_eager=True,
+                     help="TOML file of cleaning options (ascii_fold, disable, header, detect_language); "
+                          "flags given here override it.")(f)
     f = click.option("--no-language", is_flag=True, help="Do not detect the text's language (`language` is null).")(f)
     f = click.option(
         "--disable", multiple=True, metavar="RULE_OR_FAMILY",
@@ -133,7 +184,9 @@ def _outcomes(cleaner: Cleaner, files, workers, engine, scheduler, text_column, 
 
     if engine == "local" and scheduler is not None:
         raise click.BadParameter("--scheduler goes with --engine dask", param_hint="--scheduler")
-    items = read_inputs(files, text_column=text_column, id_column=id_column)
+    ctx = click.get_current_context(silent=True)
+    fmt = ctx.meta.get("cleaner.input_format") if ctx is not None else None
+    items = read_sources(files, fmt, text_column=text_column, id_column=id_column)
     try:
         return run(items, cleaner.config, workers=workers, engine=engine, scheduler=scheduler)
     except ImportError as e:
@@ -179,44 +232,90 @@ def _print_summary(console: Console, stats: RunStats, output: str, errors_path: 
         console.print(Text(f"errors and warnings written to {errors_path}"))
 
 
+def _input_format_option(ctx, param, value):
+    if value is not None:
+        ctx.meta["cleaner.input_format"] = value
+    return value
+
+
+def _jsonl_flag(ctx, param, value):
+    if value:
+        if ctx.meta.get("cleaner.input_format") not in (None, "jsonl"):
+            raise click.BadParameter("--jsonl is --input-format jsonl; give one of them", param_hint="--jsonl")
+        ctx.meta["cleaner.input_format"] = "jsonl"
+    return value
+
+
+def _describe_skipped(skipped: list[Path], fmt: str | None) -> Text:
+    from .io.formats import folder_suffixes
+
+    names = ", ".join(p.as_posix() for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    wanted = "/".join(folder_suffixes(fmt))
+    return Text(f"note: skipped {len(skipped)} file(s) in the folders that are not {wanted}: {names} "
+                "(--input-format picks another kind)")
+
+
 @main.command("clean")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=SafePath(exists=True, allow_dash=False))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=SafePath(exists=True, allow_dash=True))
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", callback=_no_nul,
-              help="Where to write the records: .jsonl, .jsonl.gz or .parquet, a local path or an fsspec URL "
+              help="Where to write the records: .jsonl, .jsonl.gz, .jsonl.zst or .parquet, a local path or an fsspec URL "
                    "(s3://..., uploaded when the run completes); '-' is standard output.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None, callback=_input_format_option,
+              expose_value=False, is_eager=True,
+              help="Read every PATH as this format [default: by extension; folders: .txt files].")
+@click.option("--jsonl", is_flag=True, callback=_jsonl_flag, expose_value=False,
+              help="The same as --input-format jsonl (for standard input: `cleaner clean - --jsonl`).")
+@click.option("--output-format", "output_format_", type=click.Choice(OUTPUT_FORMATS), default=None,
+              help="Write records as this format [default: by the -o extension; standard output: jsonl].")
+@click.option("-v", "--verbose", is_flag=True, help="Print each document's cuts per rule and time, then the timings.")
 @_cleaning_options
 @click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
               help="Write per-document errors and warnings here as JSONL [default: <out>.errors.jsonl next to -o FILE].")
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, no output file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_engine_options
-def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, strict, quiet,
+def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, no_language, errors_file, strict, quiet,
                   workers, engine, scheduler, text_column, id_column) -> None:
     """Clean documents into one JSON record each.
 
     PATH is a .txt file, a folder (its .txt files, recursively, in sorted
-    order), a JSONL file of {"id": ..., "text": ...} lines (.jsonl, .jsonl.gz, .jsonl.zst)
-    or a Parquet file with a string column `text` (one document per row).
+    order), a JSONL file of {"id": ..., "text": ...} lines (.jsonl, .jsonl.gz, .jsonl.zst),
+    a Parquet file with a string column `text` (one document per row), a WARC
+    file (Common Crawl .warc.wet.gz: one document per record; needs cleaner[warc]),
+    an HTML file (needs cleaner[html]) or '-' for standard input (one text
+    document, or JSONL with --jsonl).
     """
     cleaner = _cleaner(ascii_fold, disable, no_language, quiet)
-    files = expand_paths(paths)
+    fmt = click.get_current_context().meta.get("cleaner.input_format")
+    if sum(1 for p in paths if p == "-") > 1:
+        raise click.BadParameter("standard input ('-') can be read once", param_hint="PATH")
+    try:
+        out_format = output_format(output, output_format_)
+    except FormatError as e:
+        raise click.BadParameter(str(e), param_hint="-o/--output")
+    files, skipped = expand_inputs(paths, fmt)
+    if skipped and not quiet:
+        _stderr().print(_describe_skipped(skipped, fmt))
     remote = is_url(output)
     if output != "-" and not remote:
         out = Path(output).resolve()
-        if any(f.resolve() == out for f in files):
+        if any(str(f) != "-" and f.resolve() == out for f in files):
             raise click.BadParameter(f"{output} is also an input", param_hint="-o/--output")
     # Next to a local output file by default; for standard output or a URL, errors go to stderr unless --errors says.
     errors_path = Path(errors_file) if errors_file else (_errors_path_for(output) if output != "-" and not remote else None)
     console = _stderr()
     if not files and not quiet:
-        console.print(Text(f"warning: no input documents found in {', '.join(paths)} (folders are searched for .txt files)"))
+        from .io.formats import folder_suffixes
+
+        console.print(Text(f"warning: no input documents found in {', '.join(paths)} "
+                           f"(folders are searched for {'/'.join(folder_suffixes(fmt))} files)"))
 
     if errors_path is not None and output != "-" and not remote and errors_path.resolve() == Path(output).resolve():
         raise click.BadParameter("the errors file and the output are the same file", param_hint="--errors")
 
     stats = RunStats()
     try:
-        writer = open_writer(output, stream=sys.stdout.buffer if output == "-" else None)
+        writer = open_writer(output, stream=sys.stdout.buffer if output == "-" else None, format=out_format)
     except OSError as e:
         if e.errno in _DISK_ERRORS:
             _write_failed(console, [], e)
@@ -234,6 +333,7 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
     sizes = input_size(files)
     progress = progress_bar(console, "cleaning", disable=quiet)
     failed: Outcome | None = None
+    last = started = time.perf_counter()
     try:
         with progress, _outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column) as outcomes:
             task = progress.add_task("clean", total=sizes, docs=0, errors=0)
@@ -251,6 +351,10 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
                 else:
                     for problem in problems:
                         console.print(_problem_line(problem))
+                if verbose:
+                    now = time.perf_counter()
+                    console.print(_verbose_line(outcome, now - last))
+                    last = now
                 progress.update(task, advance=outcome.nbytes, docs=stats.documents, errors=stats.errors)
                 if strict and not outcome.ok:
                     failed = outcome
@@ -260,10 +364,7 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
         console.print("interrupted: no output written")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # the reader of standard output went away (`cleaner clean ... | head`)
-        _abort(writers)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_FAILED)
+        _reader_went_away(writers)
     except OSError as e:
         _write_failed(console, writers, e)
     except BaseException:
@@ -280,12 +381,45 @@ def clean_command(paths, output, ascii_fold, disable, no_language, errors_file, 
             console.print(Text(f"stopped at the first failing document (--strict); {'no output written' if output != '-' else 'output is incomplete'}"))
             sys.exit(EXIT_FAILED)
         writer.close()
+    except BrokenPipeError:
+        _reader_went_away(writers)
     except OSError as e:
         _write_failed(console, writers, e)
     if not quiet:
         _print_summary(console, stats, output, errors_path)
+    if verbose:
+        total = time.perf_counter() - started
+        console.print(Text(f"timings: {stats.documents:,} documents in {total:.3f} s, "
+                           f"{1000 * total / max(stats.documents, 1):.2f} ms per document on average "
+                           f"(reading, cleaning with {workers or 'every'} worker(s) and writing)"))
     if stats.errors:
         sys.exit(EXIT_FAILED)
+
+
+def _reader_went_away(writers) -> None:
+    """The reader of standard output went away (`cleaner clean ... | head`): stop quietly with 0, as
+    Unix tools do; files being written are discarded."""
+    _abort(writers)
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError:
+        pass
+    sys.exit(0)
+
+
+def _verbose_line(outcome: Outcome, seconds: float) -> Text:
+    who = outcome.id if outcome.id is not None else outcome.source
+    line = Text(f"{who}: ")
+    if not outcome.ok:
+        line.append(f"failed ({outcome.error})", style="red")
+    else:
+        from collections import Counter
+
+        cuts = Counter(c["rule"] for c in outcome.record.get("removed") or ())
+        rules = ", ".join(f"{rule} x{n}" if n > 1 else rule for rule, n in sorted(cuts.items()))
+        line.append(f"{sum(cuts.values())} cut(s)" + (f" [{rules}]" if rules else "") + f", {outcome.record.get('word_count', 0)} words kept")
+    line.append(f", {1000 * seconds:.1f} ms")
+    return line
 
 
 def _pick_document(file: str, doc_id: str | None):

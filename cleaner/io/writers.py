@@ -132,14 +132,26 @@ def _filesystem(url: str):
 class JsonlWriter(RecordWriter):
     """One JSON object per line; a path ending in ``.gz`` is gzip-compressed."""
 
-    def __init__(self, path: str | os.PathLike[str], stream: IO[bytes] | None = None):
+    def __init__(self, path: str | os.PathLike[str], stream: IO[bytes] | None = None, compression: str | None = None):
+        """``compression``: ``"gz"``, ``"zst"`` (needs ``zstandard``) or ``""`` for none; by default the name's ``.gz``/``.zst``."""
+        if compression is None:
+            lower = str(path).lower()
+            compression = "gz" if lower.endswith(".gz") else "zst" if lower.endswith(".zst") else ""
+        if compression == "zst":
+            try:
+                import zstandard
+            except ImportError:
+                raise ValueError("writing .zst needs the 'zstandard' package (pip install zstandard)") from None
         super().__init__(path)
         self._own = self._tmp is not None
         if self._tmp is not None:
             raw = None
             try:
                 raw = open(self._tmp, "wb")
-                if self.name.lower().endswith(".gz"):
+                if compression == "zst":
+                    self._raw = raw
+                    self._out = zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=False)
+                elif compression == "gz":
                     self._raw = raw
                     self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
                 else:
@@ -215,11 +227,17 @@ class ParquetWriter(RecordWriter):
                 self._sink.close()
 
 
-def open_writer(path: str | os.PathLike[str], stream: IO[bytes] | None = None) -> RecordWriter:
-    """The writer for ``path``: Parquet for ``.parquet``, else JSONL (``-`` is standard output)."""
-    if str(path).lower().endswith(".parquet"):
+def open_writer(path: str | os.PathLike[str], stream: IO[bytes] | None = None, format: str | None = None) -> RecordWriter:
+    """The writer for ``path``: Parquet for ``.parquet``, else JSONL (``-`` is standard output).
+
+    ``format`` (``jsonl``, ``jsonl.gz``, ``jsonl.zst``, ``parquet``) says it instead of the name.
+    """
+    if format == "parquet" or (format is None and str(path).lower().endswith(".parquet")):
         return ParquetWriter(path)
-    return JsonlWriter(path, stream=stream)
+    if format is not None and format not in ("jsonl", "jsonl.gz", "jsonl.zst"):
+        raise ValueError(f"unknown output format {format!r}")
+    compression = None if format is None else {"jsonl": "", "jsonl.gz": "gz", "jsonl.zst": "zst"}[format]
+    return JsonlWriter(path, stream=stream, compression=compression)
 
 
 def write_jsonl(path: str | os.PathLike[str], records: Iterable[dict[str, Any]]) -> int:
