@@ -283,3 +283,24 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
             _fail(cli_words(str(e)))
         for line in result.lines():
             click.echo(line)
+
+    @main.command("report")
+    @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
+    @click.option("--version", "version", default=None, metavar="X.Y.Z", callback=_version_option,
+                  help="The version to report on (default: LATEST).")
+    @click.option("-o", "--output", default=None, metavar="FILE", callback=_no_nul,
+                  help="Where to write the page [default: NAME-vX.Y.Z-report.html in the current folder].")
+    @click.option("--examples", type=click.IntRange(min=0), default=3, show_default=True, metavar="N",
+                  help="Examples shown per rule.")
+    def report_command(dataset, version, output, examples):
+        """Write one self-contained HTML page about a version: documents, words kept and cut, cuts per
+        rule with examples, metadata coverage, language and length histograms, changes since the parent."""
+        from .report import write_report
+
+        try:
+            path = write_report(dataset, version, output, examples=examples)
+        except DatasetError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"cannot write the report: {e.strerror or e}")
+        click.echo(f"wrote {path}")
