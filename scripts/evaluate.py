@@ -18,7 +18,8 @@ Folds: scripts/folds.py, 5 folds grouped by site over both sets. When ``scripts/
 has ``fit(pages) -> model`` and ``make_cleaner(model) -> Cleaner``, the out-of-fold row scores the
 pages of fold f with the model fitted on the other folds, and the in-fold row scores every page
 with the model fitted on all of them. Without it (or with ``--no-fit``) both rows are
-``cleaner.Cleaner()`` and the output says so.
+``cleaner.Cleaner()`` and the output says so. Fitted models are cached (``--no-cache``; see
+docs/evaluation.md), so a second run costs the cleaning only.
 
 Metrics, each the same as the benchmark's own scorer (tests/test_evaluate_metric.py checks that):
 * aeb: the article-extraction-benchmark shingle metric and bag of words
@@ -35,8 +36,10 @@ output; aeb, pages where a gold line of >= 5 words that is in raw_text is missin
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 from collections import Counter, defaultdict
@@ -45,6 +48,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
 
 import aeb_metric as M  # noqa: E402
 import folds as F  # noqa: E402
@@ -68,14 +72,72 @@ CLEANERS = (IN_FOLD, OUT_OF_FOLD)
 
 @dataclass
 class Trainer:
-    """How the cleaner rows are made: ``fit(pages) -> model``, ``make_cleaner(model) -> Cleaner``."""
+    """How the cleaner rows are made: ``fit(pages) -> model``, ``make_cleaner(model) -> Cleaner``.
+
+    With a ``cache_dir`` a fitted model is pickled there under a key made of ``code`` (a digest
+    of the code that fits and applies it) and the training pages' contents, and read back
+    instead of fitting again: ``--show`` or ``--rules`` after a run cost one clean, not six fits.
+    """
 
     fit: Callable[[list[dict]], Any]
     make_cleaner: Callable[[Any], Any]
     name: str = "scripts/train_body.py"
+    code: str = ""
+    cache_dir: Path | None = None
+
+    def model(self, train: list[dict]) -> tuple[Any, bool]:
+        """The model fitted on ``train``, and whether it was read from the cache."""
+        if self.cache_dir is None:
+            return self.fit(train), False
+        h = hashlib.sha256(self.code.encode())
+        for p in sorted(train, key=lambda p: p["id"]):
+            h.update(_page_digest(p).encode())
+        path = self.cache_dir / f"{h.hexdigest()[:32]}.pickle"
+        if path.exists():
+            try:
+                return pickle.loads(path.read_bytes()), True
+            except Exception:  # a cache file from another Python or a torn write: fit again
+                pass
+        model = self.fit(train)
+        try:
+            data = pickle.dumps(model)
+        except Exception:
+            return model, False
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return model, False
 
 
-def load_trainer() -> Trainer | None:
+_DIGESTS: dict[int, tuple[dict, str]] = {}
+
+
+def _page_digest(page: dict) -> str:
+    hit = _DIGESTS.get(id(page))
+    if hit is None or hit[0] is not page:
+        hit = (page, hashlib.sha256(json.dumps(page, sort_keys=True, ensure_ascii=False).encode()).hexdigest())
+        _DIGESTS[id(page)] = hit
+    return hit[1]
+
+
+def code_digest() -> str:
+    """A digest of what a fitted model depends on: the package (code and data files) and scripts/*.py
+    (this file aside: how figures are printed does not change a model)."""
+    h = hashlib.sha256()
+    files = [p for p in (ROOT / "cleaner").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for p in (ROOT / "scripts").glob("*.py") if p.name != Path(__file__).name]
+    for path in sorted(files):
+        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cleaner-evaluate"
+
+
+def load_trainer(cache_dir: Path | None = None) -> Trainer | None:
     """scripts/train_body.py's ``fit`` and ``make_cleaner``, or None when it is absent or has no ``fit``."""
     try:
         import train_body
@@ -86,7 +148,7 @@ def load_trainer() -> Trainer | None:
     fit, make = getattr(train_body, "fit", None), getattr(train_body, "make_cleaner", None)
     if not callable(fit) or not callable(make):
         return None
-    return Trainer(fit, make)
+    return Trainer(fit, make, code=code_digest() if cache_dir else "", cache_dir=cache_dir)
 
 
 @dataclass
@@ -119,34 +181,38 @@ class Run:
 _JOB: tuple | None = None  # (all_pages, scored, fold, trainer) for the forked workers of predict()
 
 
-def _task(f: int) -> tuple[int, dict[str, cleaner.Article], float, float]:
+def _task(f: int) -> tuple[int, dict[str, cleaner.Article], float, float, bool]:
     """Fit on every page outside fold ``f`` (all pages for ``f == -1``) and clean the scored pages of ``f``."""
     all_pages, scored, fold, trainer = _JOB
     t = time.perf_counter()
+    hit = False
     if trainer is None:
         c = cleaner.Cleaner()
     else:
-        c = trainer.make_cleaner(trainer.fit([p for p in all_pages if f == -1 or fold[p["id"]] != f]))
+        model, hit = trainer.model([p for p in all_pages if f == -1 or fold[p["id"]] != f])
+        c = trainer.make_cleaner(model)
     fit_s = time.perf_counter() - t
     t = time.perf_counter()
     held = [p for p in scored if f == -1 or fold[p["id"]] == f]
     out = {p["id"]: c.clean(p.get("raw_text") or "", id=p["id"]) for p in held}
-    return f, out, fit_s, time.perf_counter() - t
+    return f, out, fit_s, time.perf_counter() - t, hit
 
 
 def predict(all_pages: list[dict], scored: list[dict], fold: dict[str, int], k: int,
             trainer: Trainer | None, seconds: dict[str, float] | None = None,
-            jobs: int = 1) -> dict[str, dict[str, cleaner.Article]]:
+            jobs: int = 1, in_fold: bool = True) -> dict[str, dict[str, cleaner.Article]]:
     """In-fold and out-of-fold articles for the ``scored`` pages; models are fitted on ``all_pages``.
 
     In-fold: one model fitted on all pages cleans every scored page. Out-of-fold: for each fold f,
     the model fitted on the pages outside f cleans the scored pages in f. Without a trainer both
     are ``cleaner.Cleaner()`` (one pass, the same articles). ``jobs`` > 1 runs the fits in that
-    many forked processes; the result is the same.
+    many forked processes; the result is the same. ``in_fold=False`` fits the out-of-fold models
+    only (the in-fold row is then the out-of-fold one).
     """
     global _JOB
     seconds = seconds if seconds is not None else {}
-    tasks = [-1] if trainer is None else [-1] + [f for f in range(k) if any(fold[p["id"]] == f for p in scored)]
+    folds_scored = [f for f in range(k) if any(fold[p["id"]] == f for p in scored)]
+    tasks = [-1] if trainer is None else ([-1] if in_fold else []) + folds_scored
     _JOB = (all_pages, scored, fold, trainer)
     wall = time.perf_counter()
     try:
@@ -162,13 +228,16 @@ def predict(all_pages: list[dict], scored: list[dict], fold: dict[str, int], k: 
     seconds["fit"] = sum(r[2] for r in results) if trainer is not None else 0.0
     seconds["clean"] = sum(r[3] for r in results)
     seconds["wall"] = time.perf_counter() - wall
-    by_task = {f: out for f, out, _, _ in results}
+    seconds["models"] = len(results) if trainer is not None else 0
+    seconds["cached"] = sum(r[4] for r in results)
+    by_task = {r[0]: r[1] for r in results}
     if trainer is None:
         return {IN_FOLD: by_task[-1], OUT_OF_FOLD: by_task[-1]}
     out_of_fold: dict[str, cleaner.Article] = {}
-    for f in tasks[1:]:
+    for f in folds_scored:
         out_of_fold.update(by_task[f])
-    return {IN_FOLD: by_task[-1], OUT_OF_FOLD: {p["id"]: out_of_fold[p["id"]] for p in scored}}
+    out_of_fold = {p["id"]: out_of_fold[p["id"]] for p in scored}
+    return {IN_FOLD: by_task[-1] if in_fold else out_of_fold, OUT_OF_FOLD: out_of_fold}
 
 
 def load_anchor(name: str) -> dict[str, str]:
@@ -181,14 +250,17 @@ def load_anchor(name: str) -> dict[str, str]:
 
 def run(sets: tuple[str, ...] = SETS, trainer: Trainer | None = None, k: int = 5,
         all_pages: list[dict] | None = None, anchors: dict[str, dict[str, str]] | None = None,
-        jobs: int = 1) -> Run:
-    """Fit (when there is a trainer) and clean; ``all_pages`` defaults to both dev sets."""
+        jobs: int = 1, only: str | None = None) -> Run:
+    """Fit (when there is a trainer) and clean; ``all_pages`` defaults to both dev sets.
+
+    ``only``: score that one page (the models are fitted as for a full run).
+    """
     all_pages = all_pages if all_pages is not None else F.load_dev_pages()
     fold = F.assign_folds(all_pages, k=k)
-    pages = {name: [p for p in all_pages if p["set"] == name] for name in sets}
+    pages = {name: [p for p in all_pages if p["set"] == name and (only is None or p["id"] == only)] for name in sets}
     scored = [p for name in sets for p in pages[name]]
     seconds: dict[str, float] = {}
-    articles = predict(all_pages, scored, fold, k, trainer, seconds, jobs=jobs)
+    articles = predict(all_pages, scored, fold, k, trainer, seconds, jobs=jobs, in_fold=only is None)
     if anchors is None:
         anchors = {name: load_anchor(name) for name in sets}
     return Run(pages, fold, k, trainer, articles, anchors, seconds)
@@ -316,7 +388,8 @@ def header_lines(run_: Run) -> list[str]:
     else:
         lines.append("Body model: nothing fitted: in-fold = out-of-fold (both rows are cleaner.Cleaner()).")
     s = run_.seconds
-    lines.append(f"Fitting {s.get('fit', 0.0):.1f} s, cleaning {s.get('clean', 0.0):.1f} s "
+    cached = f" ({s['cached']} of {s['models']} models read from the cache)" if s.get("cached") else ""
+    lines.append(f"Fitting {s.get('fit', 0.0):.1f} s{cached}, cleaning {s.get('clean', 0.0):.1f} s "
                  f"(summed over the processes), {s.get('wall', 0.0):.1f} s wall.")
     return lines
 
@@ -548,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--disagreements", action="store_true", help="list metadata misses and wrong values, out of fold")
     ap.add_argument("--no-fit", action="store_true", help="score cleaner.Cleaner() as it ships, fitting nothing")
     ap.add_argument("--folds", type=int, default=5, metavar="K", help="number of site-grouped folds (default 5)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help=f"fit every model again instead of reading fitted ones from {default_cache_dir()}")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
                     help="fit the folds in N processes (default: up to 2, the cores there are)")
     args = ap.parse_args(argv)
@@ -558,19 +633,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no dev pages at {', '.join(map(str, missing))}: put shared/benchmark beside the repository "
               "or set CLEANER_BENCHMARK_DIR", file=sys.stderr)
         return 2
-    trainer = None if args.no_fit else load_trainer()
-    run_ = run(sets, trainer, k=args.folds, jobs=args.jobs)
-
+    trainer = None if args.no_fit else load_trainer(None if args.no_cache else default_cache_dir())
+    all_pages = F.load_dev_pages()
+    if args.show and not any(p["id"] == args.show and p["set"] in sets for p in all_pages):
+        print(f"no page {args.show!r} in {', '.join(sets)}", file=sys.stderr)
+        return 2
+    run_ = run(sets, trainer, k=args.folds, all_pages=all_pages, jobs=args.jobs, only=args.show)
     if args.show:
-        lines = show_page(run_, args.show)
-        if lines is None:
-            print(f"no page {args.show!r} in {', '.join(sets)}", file=sys.stderr)
-            return 2
-        print("\n".join(lines))
+        print("\n".join(show_page(run_, args.show)))
         return 0
 
     texts = {name: text_figures(run_, name) for name in sets}
     metas = {name: meta_figures(run_, name) for name in sets}
+    if args.per_page:
+        with args.per_page.open("w", encoding="utf-8") as fh:
+            for row in per_page_rows(run_, texts, metas):
+                fh.write("\t".join(row) + "\n")
+    if args.json:
+        args.json.write_text(json.dumps(figures_json(run_, texts, metas), indent=1) + "\n", encoding="utf-8")
     print("\n".join(header_lines(run_)))
     for name in sets:
         print(f"\n## {SET_TITLES[name]}, {len(run_.pages[name])} pages\n")
@@ -596,12 +676,6 @@ def main(argv: list[str] | None = None) -> int:
         for name in sets:
             print(f"\n## Metadata misses and wrong values, {name}, out of fold\n")
             print("\n".join(meta_misses(run_, name, metas[name])))
-    if args.per_page:
-        with args.per_page.open("w", encoding="utf-8") as fh:
-            for row in per_page_rows(run_, texts, metas):
-                fh.write("\t".join(row) + "\n")
-    if args.json:
-        args.json.write_text(json.dumps(figures_json(run_, texts, metas), indent=1) + "\n", encoding="utf-8")
     return 0
 
 

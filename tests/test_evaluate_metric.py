@@ -270,6 +270,32 @@ def test_forked_folds_give_the_same_articles():
     assert one.articles[E.IN_FOLD] != one.articles[E.OUT_OF_FOLD]
 
 
+def test_fitted_models_are_cached_by_code_and_training_pages(tmp_path):
+    pages = _tiny_pages()
+    calls: list[set] = []
+    trainer = dataclasses.replace(_memo_trainer(calls), code="v1", cache_dir=tmp_path)
+    one = E.run(trainer=trainer, k=5, all_pages=pages, anchors={})
+    assert len(calls) == 6 and one.seconds["cached"] == 0
+    two = E.run(trainer=trainer, k=5, all_pages=pages, anchors={})
+    assert len(calls) == 6 and two.seconds["cached"] == 6
+    assert two.articles == one.articles
+    E.run(trainer=dataclasses.replace(trainer, code="v2"), k=5, all_pages=pages, anchors={})
+    assert len(calls) == 12
+    # a changed page: every model trained on it is fitted again (in-fold and the 4 other folds)
+    pages[0] = {**pages[0], "gold_text": pages[0]["gold_text"] + " Changed."}
+    E.run(trainer=trainer, k=5, all_pages=pages, anchors={})
+    assert len(calls) == 17 and all(pages[0]["id"] in c for c in calls[12:])
+
+
+def test_one_page_fits_only_its_fold():
+    pages = _tiny_pages()
+    calls: list[set] = []
+    r = E.run(trainer=_memo_trainer(calls), k=5, all_pages=pages, anchors={}, only="p3")
+    assert len(calls) == 1 and "p3" not in calls[0]
+    assert [p["id"] for ps in r.pages.values() for p in ps] == ["p3"]
+    assert "# p3  (aeb" in "\n".join(E.show_page(r, "p3"))
+
+
 def test_without_a_trainer_in_fold_is_out_of_fold():
     r = E.run(trainer=None, k=5, all_pages=_tiny_pages(), anchors={})
     assert r.articles[E.IN_FOLD] is r.articles[E.OUT_OF_FOLD]
@@ -302,7 +328,7 @@ def test_command_line_on_a_small_benchmark(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(F, "BENCH", tmp_path)
     monkeypatch.setattr(F, "SETS", {"aeb": tmp_path / "dev" / "pages.jsonl", "trafeval": tmp_path / "trafeval-dev" / "pages.jsonl"})
     calls: list[set] = []
-    monkeypatch.setattr(E, "load_trainer", lambda: _memo_trainer(calls))
+    monkeypatch.setattr(E, "load_trainer", lambda cache_dir=None: _memo_trainer(calls))
     out_json, out_tsv = tmp_path / "figures.json", tmp_path / "pages.tsv"
     assert E.main(["--json", str(out_json), "--per-page", str(out_tsv), "--rules", "--worst", "2", "--jobs", "1"]) == 0
     text = capsys.readouterr().out
