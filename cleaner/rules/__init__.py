@@ -9,7 +9,7 @@ navigation     skip links, menu and account buttons, breadcrumbs, pagers, cookie
 comments       comment-section headings, prompts, form fields and the thread
 social         share/like/follow widgets, newsletter prompts
 related        'Related article: ...' lines, related-links headings
-labels         'Category: ...', 'Domain: ...', 'Tags: ...' label lines
+labels         'Category: ...', 'Domain: ...', 'Tags: ...' label lines, published/updated stamps
 footers        advertisement markers, 'Continue reading', copyright lines
 bylines        wire credit lines ('(Reporting by ...)'), author boxes after the article
 teasers        teaser blocks (titles, bylines, dates, cut-off text) of other articles
@@ -32,10 +32,10 @@ FAMILIES = {
     "captions": captions.RULES,
     "counters": counters.RULES,
     "navigation": navigation.RULES,
-    "comments": comments.RULES + comments.AFTER_HEADER_RULES,
+    "comments": comments.RULES + comments.AFTER_HEADER_RULES + comments.AFTER_ZONES_RULES,
     "social": social.RULES,
-    "related": related.RULES,
-    "labels": labels.RULES,
+    "related": related.RULES + related.AFTER_ZONES_RULES,
+    "labels": labels.RULES + labels.AFTER_ZONES_RULES,
     "footers": footers.RULES,
     "bylines": bylines.RULES + bylines.AFTER_HEADER_RULES,
     "teasers": teasers.RULES,
@@ -55,6 +55,9 @@ AFTER_HEADER: tuple[Rule, ...] = (
     # Repeats go before the teaser rules: a trailing teaser block is only seen as trailing once a
     # repeated paragraph after it is cut (else a second run would find it).
     *comments.AFTER_HEADER_RULES, *bylines.AFTER_HEADER_RULES, *duplicates.RULES, *teasers.RULES, *boilerplate.RULES,
+    # Lines that stand inside a body (a 'read also' label, a published or updated stamp) are cut once the body is
+    # decided: they are no evidence of furniture around it.
+    *related.AFTER_ZONES_RULES, *labels.AFTER_ZONES_RULES, *comments.AFTER_ZONES_RULES,
 )
 
 

@@ -1,13 +1,16 @@
-"""Label blocks: 'Domain: Afterhours', 'Category: Entertainment', 'Tags: a, b'.
+"""Label blocks: 'Domain: Afterhours', 'Category: Entertainment', 'Tags: a, b'; published and updated stamps.
 
 The value must look like a label value (a few short items), so that
-"Category: the law groups rentals into three bands" stays in the text.
+"Category: the law groups rentals into three bands" stays in the text; a stamp
+must hold nothing but its label and a date or time, so that "Aktualisiert wurde
+die Liste am 12. März 2019" stays.
 """
 
 from __future__ import annotations
 
 import regex
 
+from ..extract.dates import DATE, parse_date
 from .base import LineRule
 
 # label as printed -> the key it is recorded under
@@ -57,4 +60,85 @@ LABEL = LineRule(
     counterexamples=("Category: the law groups rentals into three bands by floor area.",),
 )
 
+# Labels of a stamp: published (the date goes to `published`) and updated (to `extra.updated`).
+_PUBLISHED = (
+    r"(?:published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|"
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|"
+    r"publié(?:\s+le)?|mis\s+en\s+ligne(?:\s+le)?|"
+    r"publicado(?:\s+(?:el|en|em|a\s+las|às|a\s+las))?|fecha\s+de\s+publicación|"
+    r"pubblicato(?:\s+(?:il|alle))?|data\s+di\s+pubblicazione|"
+    r"gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|"
+    r"opublikowano|data\s+publikacji|publikacja|"
+    r"опубликовано|дата\s+публикации|опубліковано)"
+)
+_UPDATED = (
+    r"(?:(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified(?:\s+on)?|"
+    r"(?:zuletzt\s+)?aktualisiert(?:\s+am)?|letzte\s+aktualisierung|geändert(?:\s+am)?|stand|"
+    r"(?:dernière\s+)?mise\s+à\s+jour(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|actualisé(?:\s+le)?|"
+    r"actualizado(?:\s+(?:el|a\s+las))?|última\s+actualización|"
+    r"aggiornato(?:\s+(?:il|alle))?|ultimo\s+aggiornamento|"
+    r"atualizado(?:\s+(?:em|às|a))?|última\s+atualização|"
+    r"(?:laatst\s+)?bijgewerkt(?:\s+op)?|aangepast(?:\s+op)?|"
+    r"aktualizacja|zaktualizowano|data\s+aktualizacji|"
+    r"обновлено|дата\s+обновления|оновлено)"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
+    r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
+)
+_DAY_WORD = (
+    r"(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|dziś|dzisiaj|wczoraj|vandaag|gisteren|сегодня|вчера)"
+)
+_CLOCK = (
+    r"(?:(?:um|at|à|a\s+las|às|alle|ore|om|o\s+godz\.?|godz\.?|в)\s+)?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?"
+    r"(?:\s*(?:uhr|h|hs|hrs|horas|ore|uur|godz\.?|ч\.?|[ap]\.?m\.?))?(?:\s*(?:mez|mesz|cet|cest|utc|gmt|et|bst|msk|мск))?"
+)
+_AGO = (
+    r"(?:(?:vor|il\s+y\s+a|hace|há)\s+\d{1,3}\s+\p{L}+|\d{1,3}\s+\p{L}+\s+(?:ago|geleden|temu|назад|fa))"
+)
+_NUMERIC = r"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d)"
+_WHEN = (
+    r"(?:(?:" + _WEEKDAY + r")\s*,?\s+)?(?:" + DATE.pattern + r"|" + _NUMERIC + r")(?:\s+(?:г\.|года|r\.|roku))?"
+    r"(?:\s*(?:,|\||-|–|/|·)?\s*" + _CLOCK + r")?|"
+    r"(?:" + _DAY_WORD + r"|" + _AGO + r")(?:\s*,?\s*" + _CLOCK + r")?|" + _CLOCK
+)
+_STAMP_ONE = r"(?:(?P<pub>" + _PUBLISHED + r")|" + _UPDATED + r")\s*[:：]?\s*(?P<when>" + _WHEN + r")"
+_STAMP = regex.compile(
+    r"(?:[|•·]\s*)?" + _STAMP_ONE + r"(?:\s*(?:[|•·,/–—-]|\.)?\s*(?:" + _PUBLISHED + r"|" + _UPDATED + r")\s*[:：]?\s*(?:" + _WHEN + r"))?\s*[.|]?",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
+def _stamp_meta(m: regex.Match):
+    iso = parse_date(m.group("when"))
+    if iso is None:
+        return {}
+    return {"published": iso} if m.group("pub") else {"extra.updated": iso}
+
+
+STAMP = LineRule(
+    "labels.stamp",
+    _STAMP,
+    "A published or updated stamp standing alone: 'Aktualisiert: 12.03.2019, 14:30 Uhr', 'Stand: 05.11.2020', "
+    "'Publié le 5 novembre 2020 à 14h30', 'Опубликовано: 12.03.2019'. A date the date parser reads goes to `published` "
+    "(a published stamp) or `extra.updated` (an updated one).",
+    _stamp_meta,
+    max_len=120,
+    examples=("Aktualisiert: 12.03.2019, 14:30 Uhr", "Stand: 05.11.2020 18:04 Uhr", "Veröffentlicht am 5. November 2020",
+              "Publié le 5 novembre 2020 à 14h30", "Publié le 05/11/2020 à 14:30 - Mis à jour le 05/11/2020 à 16:00",
+              "Mis à jour le 12 mars 2019", "Actualizado: 12/03/2019 14:30", "Aggiornato il 12 marzo 2019 alle 14:30",
+              "Atualizado em 12/03/2019 às 14h30", "Bijgewerkt: 12 maart 2019 14:30", "Aktualizacja: 12.03.2019 14:30",
+              "Опубликовано: 12.03.2019 14:30", "Обновлено 12 марта 2019 г.", "Aktualisiert: vor 2 Stunden", "Stand: 14:30 Uhr"),
+    counterexamples=("Aktualisiert wurde die Liste am 12. März 2019, wie das Ministerium mitteilte.",
+                     "Stand der Ermittlungen ist der 12.03.2019, sagte der Staatsanwalt.",
+                     "Publié le 5 novembre 2020, le rapport a fait grand bruit.",
+                     "Opublikowano 12.03.2019 raport, który wywołał burzę w Sejmie."),
+)
+
 RULES = (LABEL,)
+# A stamp under the headline confirms the header (title, byline, date), and one inside the body says nothing about
+# the furniture around it: stamps are cut once the header and the body are decided.
+AFTER_ZONES_RULES = (STAMP,)

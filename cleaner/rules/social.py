@@ -6,12 +6,25 @@ import regex
 
 from .base import LineRule
 
-_NETWORKS = r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|mail|print|flipboard|tumblr|messenger|sms|copy\s+link|copy|link|google\+?|xing|vk|line|pocket)"
+_NETWORKS = (r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|mail|print|flipboard|tumblr|messenger|sms|copy\s+link|copy|link|google\+?|xing|vk|line|pocket|"
+             r"instagram|youtube|tiktok|threads|mastodon|bluesky|facebooku|twitterze|instagramie|вконтакте|одноклассниках|телеграм|telegramie|"
+             r"correo(?:\s+electrónico)?|courriel|e-mailem)")
 _SHARE_ITEM = (
     r"(?:share(?:\s+(?:this|on|via|to|with)(?:\s+(?:article|story|post|page))?)?(?:\s+" + _NETWORKS + r")?|tweet(?:\s+this)?|"
     r"pin(?:\s+it)?|like\s+loading\.{0,3}|like(?:\s+this)?|loading\.{3}|" + _NETWORKS + r"|"
     r"click\s+to\s+(?:share|email|print)(?:\s+(?:this|on|to|a\s+link\s+to\s+a\s+friend))?(?:\s+" + _NETWORKS + r")?(?:\s*\(opens\s+in\s+new\s+window\))?|"
-    r"teilen|partager|compartir|condividi|compartilhar|twittern|imprimer|drucken|delen|udostępnij|поделиться|поділитися)"
+    # German, French, Spanish, Italian, Portuguese, Polish, Dutch and Russian share buttons and page tools
+    r"(?:artikel|beitrag|seite|video)\s+teilen|(?:auf|bei|via|per|über)\s+" + _NETWORKS + r"\s+teilen|teilen(?:\s+(?:auf|bei|via|per|über)\s+" + _NETWORKS + r")?|"
+    r"partager(?:\s+(?:cet\s+article|l['’]article|sur|via|par)(?:\s+" + _NETWORKS + r")?)?|"
+    r"compartir(?:\s+(?:esta\s+noticia|este\s+artículo|en|por|vía|via)(?:\s+" + _NETWORKS + r")?)?|"
+    r"condividi(?:\s+(?:questo\s+articolo|l['’]articolo|su|via|per)(?:\s+" + _NETWORKS + r")?)?|"
+    r"(?:compartilhar|compartilhe|partilhar|partilhe)(?:\s+(?:esta\s+notícia|este\s+artigo|no|na|pelo|via|por)(?:\s+" + _NETWORKS + r")?)?|"
+    r"udostępnij(?:\s+(?:artykuł|na|przez)(?:\s+" + _NETWORKS + r")?)?|podziel\s+się|"
+    r"delen(?:\s+(?:op|via)\s+" + _NETWORKS + r")?|deel\s+(?:dit\s+artikel|op\s+" + _NETWORKS + r"|via\s+" + _NETWORKS + r")|"
+    r"поделиться(?:\s+(?:ссылкой|в|во)(?:\s+" + _NETWORKS + r")?)?|поделитесь|поділитися|"
+    r"twittern|imprimer|drucken|imprimir|stampa|drukuj|afdrukken|печать|versenden|mailen|envoyer|enviar|invia|wyślij|"
+    r"link\s+kopieren|copier\s+le\s+lien|copiar\s+(?:el\s+|o\s+)?(?:enlace|link)|copia\s+(?:il\s+)?link|kopiuj\s+link|kopieer\s+(?:de\s+)?link|"
+    r"(?:скопировать|копировать)\s+ссылку)"
 )
 SHARE = LineRule(
     "social.share",
@@ -20,8 +33,13 @@ SHARE = LineRule(
     "A share or like widget: 'Share this:', 'Tweet', 'Share on Facebook', 'Click to share on Twitter (Opens in new window)'.",
     max_len=120,
     examples=("Share this:", "Share on Facebook Share on Twitter", "Tweet", "Click to share on Twitter (Opens in new window)", "Like this:",
-              "Поделиться"),
-    counterexamples=("Share prices fell sharply on Monday.", "Print media is in decline."),
+              "Поделиться", "Teilen", "Artikel teilen", "Auf Facebook teilen Auf Twitter teilen", "Teilen Drucken Versenden",
+              "Partager sur Facebook", "Compartir en Twitter", "Condividi su WhatsApp", "Compartilhar no Facebook", "Udostępnij na Facebooku",
+              "Delen op Facebook", "Поделиться ВКонтакте", "Link kopieren"),
+    counterexamples=("Share prices fell sharply on Monday.", "Print media is in decline.", "Teilen Sie uns mit, was Sie denken.",
+                     "Partager le pouvoir n'a jamais été facile pour lui.", "Compartir piso es cada vez más caro en Madrid.",
+                     "Condividi le tue idee con noi, ha detto il sindaco.", "Delen van gegevens mag alleen met toestemming.",
+                     "Поделиться своим мнением может каждый житель."),
 )
 
 SHARE_OPTIONS = LineRule(
@@ -38,13 +56,23 @@ FOLLOW = LineRule(
     "social.follow",
     regex.compile(
         r"(?:follow|like|find)\s+(?:us|me|\p{Lu}[\w.]*(?:\s\p{Lu}[\w.]*){0,3}|@\w+)\s+on\s+" + _NETWORKS + r"(?:\s*(?:,|and|&|or)\s*" + _NETWORKS + r")*\s*[.!]?|"
-        r"follow\s+@\w+(?:\s+on\s+" + _NETWORKS + r")?\s*[.!]?|folgen\s+sie\s+uns\s+auf\s+\w+\.?|suivez-nous\s+sur\s+\w+\.?|síguenos\s+en\s+\w+\.?",
+        r"follow\s+@\w+(?:\s+on\s+" + _NETWORKS + r")?\s*[.!]?|folgen\s+sie\s+uns\s+auf\s+\w+\.?|suivez-nous\s+sur\s+\w+\.?|síguenos\s+en\s+\w+\.?|"
+        # the same prompt in more languages, naming a network
+        r"(?:folgen\s+sie\s+uns|folge\s+uns|suivez-nous|retrouvez-nous|síguenos|síganos|seguici|seguiteci|siga-nos|segue-nos|obserwuj\s+nas|"
+        r"volg\s+ons|подписывайтесь\s+на\s+(?:нас|наш\s+канал)|читайте\s+нас|присоединяйтесь\s+к\s+нам)\s+"
+        r"(?:auf|bei|in|sur|en|su|no|na|nas|op|в|во)\s+(?:(?:den|las|i|os|les)\s+)?"
+        r"(?:" + _NETWORKS + r"|sozialen\s+netzwerken|réseaux\s+sociaux|redes\s+sociales|redes\s+sociais|social(?:\s+network)?|social\s+media|"
+        r"mediach\s+społecznościowych|sociale\s+media|соцсетях|социальных\s+сетях|google\s+news|дзен)"
+        r"(?:\s*(?:,|und|and|et|y|e|i|en|и|oraz|ou|o|oder)\s*" + _NETWORKS + r")*\s*[.!]?",
         regex.IGNORECASE,
     ),
     "A follow prompt: 'Follow us on Twitter', 'Follow @handle', 'Like us on Facebook'.",
     max_len=100,
-    examples=("Follow us on Twitter", "Follow @nytimes", "Like us on Facebook."),
-    counterexamples=("Follow the money, the investigators said.",),
+    examples=("Follow us on Twitter", "Follow @nytimes", "Like us on Facebook.", "Seguici su Facebook", "Siga-nos no Instagram",
+              "Obserwuj nas na Facebooku", "Volg ons op Twitter en Facebook", "Подписывайтесь на нас в Telegram",
+              "Folgen Sie uns in den sozialen Netzwerken"),
+    counterexamples=("Follow the money, the investigators said.", "Volg ons op de voet, zei de burgemeester tegen de pers.",
+                     "Seguici su questa strada, ha detto il capitano alla squadra."),
 )
 
 NEWSLETTER = LineRule(
@@ -53,14 +81,32 @@ NEWSLETTER = LineRule(
         r"(?:newsletters?|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?|register\s+now|abonnieren|s'abonner|suscríbete|"
         r"(?:sign\s+up|subscribe|register|get|join|enter\s+your\s+email)\b[^.!?\n]{0,100}?\b(?:newsletters?|inbox|e-?mail\s+(?:updates|alerts)|daily\s+(?:briefing|digest)|updates\s+delivered)\b[^\n]{0,80}|"
         r"(?:our|the|free|daily|weekly)\s+[\w ]{0,30}newsletter[^.!?\n]{0,80}[.!]?|"
-        r"(?:melden\s+sie\s+sich|abonnieren\s+sie)\b[^\n]{0,80}newsletter[^\n]{0,40}|inscrivez-vous\b[^\n]{0,80}newsletter[^\n]{0,40})",
+        r"(?:melden\s+sie\s+sich|abonnieren\s+sie)\b[^\n]{0,80}newsletter[^\n]{0,40}|inscrivez-vous\b[^\n]{0,80}newsletter[^\n]{0,40}|"
+        # a subscribe button or prompt in German, French, Spanish, Italian, Portuguese, Polish, Dutch or Russian
+        r"(?:jetzt\s+)?(?:kostenlos\s+)?(?:newsletter\s+(?:abonnieren|bestellen|anmelden)|abonnieren)|zum\s+newsletter(?:\s+anmelden)?|newsletter-anmeldung|"
+        r"abonnez-vous|je\s+m['’](?:abonne|inscris)|s['’]inscrire(?:\s+à\s+la\s+newsletter)?|suscríbete|suscríbase|suscribirse|"
+        r"iscriviti(?:\s+alla\s+newsletter)?|abbonati|assine(?:\s+já)?|inscreva-se|subskrybuj|zapisz\s+się|abonneer(?:\s+nu)?|"
+        r"nieuwsbrief|boletín|boletim|рассылка|подписаться(?:\s+на\s+рассылку)?|"
+        r"(?:melde\s+dich|abonniere|bestellen\s+sie|registrieren\s+sie\s+sich|abonnez-vous|inscrivez-vous|inscris-toi|recevez|"
+        r"suscríbete|suscríbase|apúntate|recibe|reciba|iscriviti|iscrivetevi|ricevi|assine|inscreva-se|cadastre-se|receba|"
+        r"zapisz\s+się|zamów|otrzymuj|schrijf\s+(?:je|u)\s+in|meld\s+(?:je|u)\s+aan|abonneer\s+(?:je|u)|ontvang|"
+        r"подпишитесь|подписывайтесь|получайте)\b[^.!?\n]{0,80}?"
+        r"(?:newsletter\w*|nieuwsbrief|boletín|boletim|lettre\s+d['’]information|infolettre|рассылк\w+|e-?mail-?(?:alerts?|updates))\b[^.!?\n]{0,80}[.!]?)",
         regex.IGNORECASE,
     ),
     "A newsletter or subscription prompt: 'Sign up for our newsletter', 'Get the latest news delivered to your inbox.'",
-    needles=("newsletter", "subscri", "sign up", "inbox", "register", "abonn", "suscr", "inscri"),
+    needles=("newsletter", "subscri", "sign up", "inbox", "register", "abonn", "suscr", "inscri", "bestellen", "anmeld", "iscriv",
+             "abbonati", "assine", "zapisz", "subskryb", "nieuwsbrief", "boletín", "boletim", "рассылк", "подпи", "apúntate", "recib", "ricevi",
+             "receba", "otrzymuj", "zamów", "schrijf", "meld je", "meld u", "ontvang", "cadastre"),
     max_len=220,
-    examples=("Sign up for our daily newsletter", "Subscribe", "Get the latest headlines delivered to your inbox."),
-    counterexamples=("The newsletter, founded in 1990, had 4,000 subscribers when it closed in 2012 after a long decline.",),
+    examples=("Sign up for our daily newsletter", "Subscribe", "Get the latest headlines delivered to your inbox.",
+              "Jetzt Newsletter abonnieren", "Melde dich für unseren Newsletter an!", "Abonnez-vous à notre newsletter",
+              "Suscríbete a nuestro boletín", "Iscriviti alla newsletter", "Inscreva-se na nossa newsletter", "Zapisz się do newslettera",
+              "Schrijf je in voor onze nieuwsbrief", "Подпишитесь на нашу рассылку", "Nieuwsbrief"),
+    counterexamples=("The newsletter, founded in 1990, had 4,000 subscribers when it closed in 2012 after a long decline.",
+                     "Der Newsletter der Partei erscheint seit 1990 monatlich und hat 4.000 Leser.",
+                     "Recibe el boletín oficial la orden del ministerio. Así lo publicó el jueves.",
+                     "Подпишитесь, сказал он, и протянул мне бумагу. Я не стал."),
 )
 
 RULES = (SHARE, SHARE_OPTIONS, FOLLOW, NEWSLETTER)
