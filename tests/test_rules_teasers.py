@@ -25,6 +25,18 @@ def test_teaser_cards_at_the_end_are_cut():
     assert not art.authors and art.published is None  # teaser bylines never become the article's
 
 
+def test_cards_under_a_related_heading_leave_the_end_of_the_article():
+    # The post signature and the author's name end the article; the cards start at the heading.
+    tail = "— Jane Roe (@janeroe) November 19, 2019\n\nKab Niang"
+    raw = f"{BODY}\n\n{tail}\n\nRelated articles\n\n" + "\n\n".join(card(n) for n in range(3))
+    art = cleaner.clean(raw)
+    assert art.text.startswith(f"{BODY}\n\n— Jane Roe (@janeroe) November 19, 2019")
+    cards = [c.text for c in art.removed if c.rule == "teasers.card"]
+    assert not any(line in cards for line in tail.split("\n\n"))
+    # every card is cut, the first one's summary too (its title and byline went with the heading's list)
+    assert sum(text.startswith("Summary of story") for text in cards) == 3
+
+
 def test_one_card_is_no_teaser_list():
     # title, byline, date, first paragraph: the article's own header, followed by its body
     raw = card(0) + f"\n\n{BODY}"

@@ -126,6 +126,11 @@ class _LazyKinds:
 
 def _cards(doc: DocumentView) -> Iterator[Finding]:
     live = doc.live_indices()
+    # A related-links heading opens its list of cards: the walk back does not cross it into what stands above
+    # (the end of the article: an embedded post's signature, the author's name, a photo credit).
+    heading = max((i for i, rule in doc.cut.items() if rule == "related.heading"), default=-1)
+    if heading >= 0:
+        live = [i for i in live if i > heading]
     # Kinds are worked out from the end only as far as the walk goes: most documents end after a line or two.
     kinds = _LazyKinds([doc.paragraphs[i].text for i in live])
     # Walk back from the end: trailing short lines, then cards (short lines + one summary).
@@ -138,6 +143,10 @@ def _cards(doc: DocumentView) -> Iterator[Finding]:
         while start >= 0 and kinds[start] in "TDN" and k - start <= _MAX_CARD_LINES:
             start -= 1
         head = kinds[start + 1 : k]
+        if not head and start < 0 and heading >= 0 and live[k] > heading + 1:
+            # the first card under the heading, whose title and byline the heading's list has taken
+            cards.append((k, k))
+            break
         if not head or "T" not in head or not ("D" in head or "N" in head):
             break
         cards.append((start + 1, k))
