@@ -7,7 +7,7 @@ import pytest
 from cleaner.extract.authors import is_name, parse_byline, reporting_credit, split_names
 from cleaner.extract.captions import split_caption
 from cleaner.extract.counts import parse_count
-from cleaner.extract.dates import date_line, parse_date
+from cleaner.extract.dates import date_candidate, date_line, parse_date
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,61 @@ def test_caption_with_parenthesised_credit():
 def test_caption_without_credit():
     cap = split_caption("Workers leave the plant on Monday.")
     assert (cap.text, cap.credit) == ("Workers leave the plant on Monday.", None)
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("Nov 19 20197:05 AM EST", "2019-11-19"),  # year and time run together by the scrape
+        ("20. April 201713. Juni 2017", "2017-04-20"),  # published and modified dates run together
+        ("Posted on28. Juli 2019", "2019-07-28"),
+        ("18.11.2019Get short URL", "2019-11-18"),
+        ("06.11.23", "2023-11-06"),
+        ("4 mrt 2020", "2020-03-04"),  # month abbreviations the table lacks: dateparser reads them
+        ("12 sty 2021", "2021-01-12"),
+        ("3 janv. 2021", "2021-01-03"),
+        ("5 дек. 2020", "2020-12-05"),
+    ],
+)
+def test_glued_and_abbreviated_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["Omar 5, 2019", "1.2.23", "the 3 times 2019", "by 5 votes 2019", "Sunday 12 2019"])
+def test_not_dates(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Published: Tuesday, March 3, 2020 08:38 AM | Updated: March 4, 2020", ("2020-03-03", "published")),
+        ("PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.", ("2023-11-08", "published")),
+        ("Publié le 3 mars 2020 à 08h38, mis à jour le 4 mars 2020", ("2020-03-03", "published")),
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", ("2019-11-20", "updated")),
+        ("Stand: 12.03.2019, 14:05 Uhr", ("2019-03-12", "updated")),
+        ("Mi, 18. Oktober 2023 um 12:50 Uhr", ("2023-10-18", "plain")),
+        ("Jane Roe 27/09/2018 Comment!", ("2018-09-27", "plain")),
+        ("by Jane September 15, 2014", ("2014-09-15", "plain")),
+        ("Monday May 18, 2020 7:45 am PST by Jane Roe", ("2020-05-18", "plain")),
+        ("* Nov 19, 2019 at 6:46 pm ET • 2 min read", ("2019-11-19", "plain")),
+        ("Veröffentlicht am 15/07/2014 von Guido Beyss", ("2014-07-15", "published")),
+        ("Publicado el 5 de noviembre de 2020", ("2020-11-05", "published")),
+        ("Pubblicato il 4 marzo 2020", ("2020-03-04", "published")),
+    ],
+)
+def test_date_candidates(text, found):
+    assert date_candidate(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 19. Oktober 2019 gastiert Borussia Mönchengladbach bei Borussia Dortmund.",
+        "The summit on June 12, 2018 was short and ended early.",
+        "— Jane Roe (@janeroe) November 19, 2019",  # an embedded post's signature
+        "FILE PHOTO: Traders work on the floor in New York, U.S., November 18, 2019. REUTERS/Jane Roe",
+    ],
+)
+def test_not_date_candidates(text):
+    assert date_candidate(text) is None

@@ -128,3 +128,39 @@ def test_russian_header_and_debris():
     assert (art.title, art.authors, art.published) == ("Рынок жилья получит поддержку", ("Иван Петров",), "2019-11-12")
     assert (art.comment_count, art.views, art.language) == (3, 1204, "ru")
     assert art.text == body
+
+
+def test_date_line_without_a_byline_gives_the_date():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nMi, 18. Oktober 2023 um 12:50 Uhr\n\n{BODY}")
+    assert art.published == "2023-10-18"
+    assert "Mi, 18. Oktober 2023 um 12:50 Uhr" not in art.text
+
+
+def test_published_wins_over_updated():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nUpdated: November 21, 2019\n\nPublished: November 19, 2019\n\n{BODY}"
+    assert cleaner.clean(raw).published == "2019-11-19"
+
+
+def test_date_glued_to_a_byline_and_categories():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nJane Roe 27/09/2018 2 Comments News, Politics\n\n{BODY}"
+    assert cleaner.clean(raw).published == "2018-09-27"
+
+
+def test_a_dated_dek_keeps_its_text_and_gives_no_date_from_it():
+    dek = "Bern, 17.08.2007 - Rede des Ministers beim Städtegipfel der Partei in Basel"
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n{dek}\n\n{BODY}")
+    assert dek in art.text or dek in {c.text for c in art.removed if c.rule != "header.date"}
+
+
+def test_caption_and_embedded_post_dates_never_count():
+    raw = (
+        f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n"
+        "FILE PHOTO: The old bridge in the city on November 18, 2019. REUTERS/Jane Roe\n\n"
+        f"{P1}\n\n— Jane Roe (@janeroe) November 17, 2019\n\n{P2}\n\n{P3}"
+    )
+    assert cleaner.clean(raw).published is None
+
+
+def test_a_date_below_the_title_wins_over_the_sites_date_above_it():
+    raw = f"November 20, 2019\n\n{NAV}\n\nCouncil Splits Over Bridge Budget\n\nBy Jane Roe\n\nNov. 17, 2019 8:03 am ET\n\n{BODY}"
+    assert cleaner.clean(raw).published == "2019-11-17"

@@ -14,7 +14,9 @@ import datetime as _dt
 
 import regex
 
-__all__ = ["parse_date", "date_line", "DATE"]
+from ..text import short_text_cache
+
+__all__ = ["parse_date", "date_line", "date_candidate", "meta_words", "prose_words", "DATE"]
 
 _MONTHS = {
     # English
@@ -68,8 +70,21 @@ _PATTERNS = [
     r"(?P<a5>[0-3]?\d)/(?P<b5>[0-3]?\d)/(?P<y5>(?:19|20)\d\d)",
     # 2019/07/22
     _YEAR.format(name="y6") + r"/(?P<m6>[01]?\d)/(?P<d6>[0-3]?\d)",
+    # 06.11.23: the dotted order with a two-digit year, only with two-digit day and month (never '1.2.3')
+    r"(?P<d7>[0-3]\d)\.(?P<m7>[01]\d)\.(?P<y7>[0-3]\d)(?![.\d])",
+    # '4 mrt 2020', 'Feb. 2, 2022', '12 sty 2021': a month word the table lacks (an abbreviation or an
+    # inflected form); dateparser resolves it or the match gives nothing.
+    r"(?P<d8>[0-3]?\d)\.?\s+(?:de\s+)?(?P<w8>\p{L}{3,12})\.?,?\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d)",
+    r"(?P<w9>\p{L}{3,12})\.?\s+(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y9>(?:19|20)\d\d)",
 ]
-DATE = regex.compile(r"(?<![\w.])(?:" + "|".join(_PATTERNS) + r")(?!(?!T\d)\w)", regex.IGNORECASE)
+# What may follow a date glued to it in a scrape: a time ('Nov 19 20197:05 AM'), a second date
+# ('20. April 201713. Juni 2017', '17/11/201917/11/2019') or a capitalised word ('18.11.2019Get short URL').
+_GLUED_AFTER = r"(?:T\d|[0-2]?\d[:.hH][0-5]\d|[0-3]?\d[./]|[0-3]?\d\.?\s\p{L}|(?-i:\p{Lu}\p{Ll}))"
+DATE = regex.compile(
+    # A day may be glued to the label before it ('Posted on28. Juli 2019'), a month name may not ('Omar 5').
+    r"(?:(?<![\w.])|(?<=\p{Ll})(?=\d))(?:" + "|".join(_PATTERNS) + r")(?!(?!" + _GLUED_AFTER + r")\w)",
+    regex.IGNORECASE,
+)
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
 _TIME = r"(?:(?:at\s+|um\s+|à\s+|a\s+las\s+)?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,5}|[+-]\d\d:?\d\d|Uhr))?)"
@@ -109,7 +124,54 @@ def _from_match(m: regex.Match) -> str | None:
         return None  # 03/04/2019: day and month cannot be told apart
     if g.get("y6"):
         return _valid(g["y6"], g["m6"], g["d6"])
+    if g.get("y7"):
+        return _valid(2000 + int(g["y7"]), g["m7"], g["d7"])
+    for k in ("8", "9"):
+        if g.get("w" + k):
+            month = _month_word(g["w" + k])
+            return _valid(g["y" + k], month, g["d" + k]) if month else None
     return None
+
+
+# The languages month words are read in (those of the furniture rules); dateparser knows their
+# abbreviations and inflected forms ('mrt', 'janv.', 'sty', 'дек.', 'set'), which no table here lists.
+_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk")
+_PARSER = None
+
+
+@short_text_cache(512)
+def _month_word(word: str) -> int | None:
+    """The month a word names in one of :data:`_LANGUAGES`, or None: dateparser, imported on first use.
+
+    A month word is asked of dateparser only when the table above does not know it, so most
+    documents never import it (its import and first call cost about 0.1 s and 0.7 s).
+    """
+    global _PARSER
+    word = word.lower().rstrip(".")
+    if word in _MONTHS:
+        return _MONTHS[word]
+    if len(word) < 3 or not word.isalpha():
+        return None
+    if _PARSER is None:
+        try:
+            from dateparser.date import DateDataParser
+        except ImportError:  # pragma: no cover - dateparser is a dependency; without it, unknown words give None
+            _PARSER = False
+            return None
+        _PARSER = DateDataParser(
+            languages=list(_LANGUAGES),
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_LOCALE_DATE_ORDER": False},
+        )
+    if _PARSER is False:
+        return None
+    # A fixed day and year around the word: the answer depends on the word alone.
+    try:
+        found = _PARSER.get_date_data(f"15 {word} 2001").date_obj
+    except Exception:  # pragma: no cover - a parser failure is no date, never a crash
+        return None
+    if found is None or found.year != 2001 or found.day != 15:
+        return None
+    return found.month
 
 
 def parse_date(text: str) -> str | None:
@@ -153,3 +215,107 @@ def date_line(text: str) -> str | None:
     if m is None:
         return None
     return parse_date(m.group("date"))
+
+
+# Labels before a date that say it is the publication date, or a later revision of it.
+_PUBLISHED_LABEL = (
+    r"(?:first\s+)?published|posted|publish(?:ed)?\s+date|publication\s+date|date\s+published|released|created|"
+    r"veröffentlicht|erschienen|erstellt|publié|mis\s+en\s+ligne|publicado|publicada|publicación|"
+    r"pubblicato|pubblicata|publicado\s+em|opublikowano|publikacja|data\s+publikacji|gepubliceerd|geplaatst|"
+    r"опубликовано|дата\s+публикации|опубліковано"
+)
+_UPDATED_LABEL = (
+    r"(?:last\s+)?updated|last\s+modified|modified|revised|aktualisiert|zuletzt\s+aktualisiert|geändert|stand|"
+    r"mis\s+à\s+jour|actualizado|actualizada|actualización|aggiornato|aggiornata|atualizado|atualizada|"
+    r"zaktualizowano|aktualizacja|bijgewerkt|laatst\s+bijgewerkt|gewijzigd|обновлено|изменено|оновлено"
+)
+_LABEL_BEFORE = regex.compile(
+    r"(?:(?P<pub>" + _PUBLISHED_LABEL + r")|(?P<upd>" + _UPDATED_LABEL + r"))"
+    # what may stand between the label and the date: 'on', 'am', 'le', 'el', 'em', 'il', 'op', a weekday, a time
+    r"\s*:?\s*(?:(?:on|at|am|um|le|el|em|il|op|dnia|в|de|a|à|the)\s+)*[^.!?]{0,30}$",
+    regex.IGNORECASE,
+)
+_STRIP = regex.compile(
+    r"https?://\S+|@\w+|\b(?:" + _WEEKDAY + r")\b|" + _TIME + r"|" + _PUBLISHED_LABEL + r"|" + _UPDATED_LABEL,
+    regex.IGNORECASE,
+)
+# Lower-case words that a date line holds beside its date, byline and categories, in the languages above.
+_META_WORDS = frozenset(
+    """by and on at in the of from for min mins minute minutes read reading time comments comment comentarios
+    comentários commentaires commenti kommentare kommentar komentarze reacties comentário comentario
+    ago hours hour days day views von und am um uhr im in der die das den dem des mit auf zum zur vom lesezeit
+    le la les par et dans de du des à au aux lecture il di da del della e con su lettura el los las por y en con
+    lectura o os as em do da dos das por e leitura tempo w i z przez czytania op door en het een van leestijd
+    от и в на автор время чтения мин г года гг р року
+    uncategorized allgemein news blog reply share print email""".split()
+)
+
+
+# A photo caption's date is the day the photo was taken ('FILE PHOTO: ... November 18, 2019. REUTERS/Jane Roe').
+_CAPTION = regex.compile(r"\b(?:photo|foto|image|bild|picture|credit|getty)\b|\p{Lu}{2,}/\s?\p{Lu}", regex.IGNORECASE)
+
+
+def prose_words(text: str) -> int:
+    """Lower-case words of ``text`` outside dates, times, weekdays, labels and the words of a byline."""
+    rest = _STRIP.sub(" ", DATE.sub(" ", text))
+    return sum(
+        1 for w in regex.findall(r"\p{L}[\p{L}'’-]*", rest) if w[0].islower() and len(w) > 1 and w.lower() not in _META_WORDS
+    )
+
+
+def meta_words(text: str) -> int:
+    """Words of ``text`` that are neither a date, a time, a weekday, a label nor a byline's small words.
+
+    >>> meta_words("Carlos Nadalim 23/08/2018 2 comentários")
+    2
+    """
+    rest = _STRIP.sub(" ", DATE.sub(" ", text))
+    return sum(1 for w in regex.findall(r"\p{L}[\p{L}'’-]*", rest) if len(w) > 1 and w.lower() not in _META_WORDS)
+
+
+def date_candidate(text: str) -> tuple[str, str] | None:
+    """``(iso, kind)`` for a header, byline or dateline paragraph holding a date; else None.
+
+    ``kind`` is ``"published"`` (a publication label before it), ``"updated"`` (only a
+    revision label before it) or ``"plain"``. A paragraph of prose that mentions a date
+    is not a candidate; nor is an embedded post's signature ('— Jane (@jane) May 5, 2019').
+
+    >>> date_candidate("Published: Tuesday, March 3, 2020 08:38 AM | Updated: March 4, 2020")
+    ('2020-03-03', 'published')
+    >>> date_candidate("Updated 1:39 am EST, Wednesday, November 20, 2019")
+    ('2019-11-20', 'updated')
+    >>> date_candidate("6. Dezember 2022 von Fatima in Gefühle, Popkultur")
+    ('2022-12-06', 'plain')
+    >>> date_candidate("Am 19. Oktober 2019 gastiert Borussia Mönchengladbach bei Borussia Dortmund.") is None
+    True
+    """
+    text = text.strip()
+    if not text or len(text) > 200 or text[0] in "—–" or "pic.twitter" in text or _CAPTION.search(text):
+        return None
+    found: list[tuple[str, str]] = []
+    for m in DATE.finditer(text):
+        iso = _from_match(m)
+        if iso is None:
+            continue
+        label = _LABEL_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        if label is not None and label.group("pub"):
+            found.append((iso, "published"))
+        elif label is not None:
+            found.append((iso, "updated"))
+        else:
+            found.append((iso, "plain"))
+    if not found:
+        return None
+    labelled = any(kind != "plain" for _, kind in found)
+    # A date inside a sentence is a date the article talks about, not the page's own date.
+    if prose_words(text) > (3 if labelled else 1):
+        return None
+    if not labelled and text.endswith((".", "!", "?")) and meta_words(text) >= 4:
+        return None
+    for iso, kind in found:
+        if kind == "published":
+            return iso, kind
+    for iso, kind in found:
+        if kind == "plain":
+            return iso, kind
+    return found[0]

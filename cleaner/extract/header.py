@@ -23,11 +23,11 @@ from __future__ import annotations
 import regex
 
 from ..rules.base import ContextRule, DocumentView, Finding
-from ..rules.boilerplate import body_span
+from ..rules.boilerplate import body_span, is_prose
 from ..rules.shapes import is_title, strip_bullet
 from ..text import ends_sentence, short_text_cache
 from .authors import is_name, parse_byline, split_names
-from .dates import date_line, parse_date
+from .dates import date_candidate, date_line, meta_words, parse_date, prose_words
 
 __all__ = ["HEADER", "find_header"]
 
@@ -233,7 +233,7 @@ def find_header(doc: DocumentView) -> list[Finding]:
     elif 1 <= len(weak) <= 2:
         best = weak[0]
     else:
-        return []
+        return _unconfirmed(doc, lead, texts, span)
     t, subtitle, k = best
     top = t
     if t > 0 and _continues_title(doc, lead, texts, t):
@@ -247,7 +247,7 @@ def find_header(doc: DocumentView) -> list[Finding]:
     if subtitle is not None:
         out.append(Finding(lead[subtitle], "header.subtitle", (("subtitle", texts[subtitle]),)))
     out.extend(_meta_findings(texts, lead, k))
-    return out
+    return out + _missing_meta(doc, lead, span, out, t)
 
 
 def _signed(texts: list[str], k: int) -> bool:
@@ -313,6 +313,25 @@ def _meta_findings(texts: list[str], lead: list[int], k: int) -> list[Finding]:
             break
         previous = kind
         k += 1
+    return _published_first(found, dict(zip(lead, texts)))
+
+
+def _published_first(found: list[Finding], text_of: dict[int, str]) -> list[Finding]:
+    """Move the date to the line labelled as the publication date when the first date read was an update."""
+    dated = [n for n, f in enumerate(found) if any(key == "published" for key, _ in f.meta)]
+    if not dated:
+        return found
+    first = dated[0]
+    if (date_candidate(text_of[found[first].index]) or ("", ""))[1] != "updated":
+        return found
+    for n, f in enumerate(found):
+        c = date_candidate(text_of[f.index])
+        if n != first and c is not None and c[1] == "published":
+            old = found[first]
+            found = list(found)
+            found[first] = Finding(old.index, old.rule, tuple(m for m in old.meta if m[0] != "published"))
+            found[n] = Finding(f.index, f.rule, tuple(m for m in f.meta if m[0] != "published") + (("published", c[0]),))
+            break
     return found
 
 
@@ -322,3 +341,73 @@ HEADER = ContextRule(
     "The title, subtitle, byline and date above the body, taken only when a byline, name or date "
     "confirms them. Rule names: header.title, header.subtitle, header.byline, header.date.",
 )
+
+
+# --- What the header gives when no byline or date confirms a title, or confirms it without one of them.
+
+_MAX_ZONE_AFTER = 6
+_MAX_META_WORDS = 7  # words beside the date in a header line: a name, a handful of categories  # header-shaped paragraphs at the top of the body run that may still hold the date or byline
+
+
+def _zone(doc: DocumentView, lead: list[int], span: tuple[int, int]) -> list[int]:
+    """The lead above the body and the top of the body run up to its first prose paragraph."""
+    zone = list(lead)
+    for i in doc.live_indices():
+        if i < span[0]:
+            continue
+        if i > span[1] or len(zone) - len(lead) >= _MAX_ZONE_AFTER or is_prose(doc.paragraphs[i].text):
+            break
+        zone.append(i)
+    return zone
+
+
+def _meta_line(text: str) -> bool:
+    """A line of header data only: date, byline, categories, counters; no phrase of prose beside them."""
+    prose = prose_words(text)
+    return prose == 0 and meta_words(text) <= _MAX_META_WORDS or prose == 1 and meta_words(text) <= _MAX_META_WORDS // 2
+
+
+def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[int, str] | None:
+    """The paragraph and date of the page's own date in ``zone``: published wins over updated.
+
+    Three or more dated lines with different dates are a list of teasers: only a date labelled
+    as the publication date is taken from them. When the title is known, a date below it wins
+    over one above it (above it stand the site's 'today' and the teasers of the top menu).
+    """
+    found = []
+    for i in zone:
+        text = doc.paragraphs[i].text
+        c = date_candidate(text)
+        # The paragraph is cut with its date: one that says more than a byline and categories would
+        # (a dek with a dateline) keeps its text, and gives no date from here.
+        if c is not None and _meta_line(text):
+            found.append((i, *c))
+    if not found:
+        return None
+    if len(found) >= 3 and len({iso for _, iso, _ in found}) >= 2:
+        found = [f for f in found if f[2] == "published"]
+    if after is not None and any(i > after for i, _, _ in found):
+        found = [f for f in found if f[0] > after]
+    for want in ("published", "plain", "updated"):
+        for i, iso, kind in found:
+            if kind == want:
+                return i, iso
+    return None
+
+
+def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out: list[Finding], title_at: int | None) -> list[Finding]:
+    """Findings for the date the confirmed header lacks, read from the rest of the header zone."""
+    have = {key for f in out for key, _ in f.meta}
+    taken = {f.index for f in out}
+    extra: list[Finding] = []
+    if "published" not in have:
+        zone = [i for i in _zone(doc, lead, span) if i not in taken]
+        picked = _pick_date(doc, zone, lead[title_at] if title_at is not None else None)
+        if picked is not None:
+            extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
+    return extra
+
+
+def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tuple[int, int]) -> list[Finding]:
+    """No byline or date confirms a title: the date alone, when the header zone shows one."""
+    return _missing_meta(doc, lead, span, [], None)
