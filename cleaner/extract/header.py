@@ -405,6 +405,9 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
         picked = _pick_date(doc, zone, lead[title_at] if title_at is not None else None)
         if picked is not None:
             extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
+            # The same date line printed again in the header zone goes with it.
+            same = doc.paragraphs[picked[0]].text
+            extra.extend(Finding(i, "header.date") for i in zone if i != picked[0] and doc.paragraphs[i].text == same)
     return extra
 
 
