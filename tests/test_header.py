@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import cleaner
+from cleaner.extract.header import strip_title
 
 P1 = "The council met on Monday to discuss the budget for the coming year, officials said after the session."
 P2 = "Members argued for three hours about the cost of the new bridge and the repairs to the old library."
@@ -164,3 +165,31 @@ def test_caption_and_embedded_post_dates_never_count():
 def test_a_date_below_the_title_wins_over_the_sites_date_above_it():
     raw = f"November 20, 2019\n\n{NAV}\n\nCouncil Splits Over Bridge Budget\n\nBy Jane Roe\n\nNov. 17, 2019 8:03 am ET\n\n{BODY}"
     assert cleaner.clean(raw).published == "2019-11-17"
+
+
+def test_headline_first_with_a_date_line_and_no_byline():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nMenu\n\n19. November 2019\n\n{BODY}")
+    assert (art.title, art.published) == ("Council Splits Over Bridge Budget", "2019-11-19")
+
+
+def test_headline_first_and_repeated_by_the_share_widget():
+    raw = f"Council Splits Over Bridge Budget\n\n{BODY}\n\nShare this: Council Splits Over Bridge Budget"
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget"
+
+
+def test_breadcrumb_and_site_name_are_stripped_from_the_title():
+    assert strip_title("Startseite » Beauty » Council Splits Over Bridge Budget") == "Council Splits Over Bridge Budget"
+    raw = f"{NAV}\n\nCouncil splits over the bridge budget | The Daily Example\n\nBy Jane Roe\n\n{BODY}"
+    assert cleaner.clean(raw).title == "Council splits over the bridge budget"
+
+
+def test_a_widget_label_is_no_title():
+    art = cleaner.clean(f"Zum Inhalt springen\n\nGefällt mir Wird geladen...\n\n19. November 2019\n\n{BODY}")
+    assert art.title is None and art.published == "2019-11-19"
+
+
+def test_a_lone_heading_with_nothing_for_it_is_no_title():
+    # Neither first on the page, nor dated, nor printed again: null rather than a guess.
+    art = cleaner.clean(f"{BODY}\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
+    assert art.title is None

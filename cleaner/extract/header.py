@@ -141,6 +141,8 @@ def _is_title(text: str) -> bool:
         and not is_name(text, max_words=3)
         and _byline_and_date(text)[0] is None
         and _date_of(text) is None
+        and not _WIDGET_WORDS.search(text)
+        and not _ARROWS.search(text)
     )
 
 
@@ -238,7 +240,7 @@ def find_header(doc: DocumentView) -> list[Finding]:
     top = t
     if t > 0 and _continues_title(doc, lead, texts, t):
         top = t - 1  # a title wrapped over two lines of one block
-    title = " ".join(texts[top : t + 1])
+    title = strip_title(" ".join(texts[top : t + 1]))
     out = [Finding(lead[top], "header.title", (("title", title),))]
     if top < t:
         out.append(Finding(lead[t], "header.title"))
@@ -247,7 +249,7 @@ def find_header(doc: DocumentView) -> list[Finding]:
     if subtitle is not None:
         out.append(Finding(lead[subtitle], "header.subtitle", (("subtitle", texts[subtitle]),)))
     out.extend(_meta_findings(texts, lead, k))
-    return out + _missing_meta(doc, lead, span, out, t)
+    return out + _missing_meta(doc, lead, span, out, lead[t])
 
 
 def _signed(texts: list[str], k: int) -> bool:
@@ -346,6 +348,7 @@ HEADER = ContextRule(
 # --- What the header gives when no byline or date confirms a title, or confirms it without one of them.
 
 _MAX_ZONE_AFTER = 6
+_MIN_TITLE_SCORE = 2
 _MAX_META_WORDS = 7  # words beside the date in a header line: a name, a handful of categories  # header-shaped paragraphs at the top of the body run that may still hold the date or byline
 
 
@@ -396,13 +399,14 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
 
 
 def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out: list[Finding], title_at: int | None) -> list[Finding]:
+    # title_at: the paragraph index of the title, when one was found
     """Findings for the date the confirmed header lacks, read from the rest of the header zone."""
     have = {key for f in out for key, _ in f.meta}
     taken = {f.index for f in out}
     extra: list[Finding] = []
     if "published" not in have:
         zone = [i for i in _zone(doc, lead, span) if i not in taken]
-        picked = _pick_date(doc, zone, lead[title_at] if title_at is not None else None)
+        picked = _pick_date(doc, zone, title_at)
         if picked is not None:
             extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
             # The same date line printed again in the header zone goes with it.
@@ -411,6 +415,114 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
     return extra
 
 
+_SITE_SEP = regex.compile(r"\s+[|–—-]\s+|\s*[|»›>/]\s*(?=\S)")
+_WORD = regex.compile(r"\w+")
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+# Words of widgets, menus and account prompts that stand where a headline would ('Zum Inhalt springen',
+# 'Liken Lade …', 'Support my work!', 'Herzlich willkommen! Loggen Sie sich ein', 'Lesezeit: 1 min'):
+# a line holding one is not a title.
+_WIDGET_WORDS = regex.compile(
+    r"\b(?:skip|springen|zum\s+inhalt|log\s*in|login|sign\s+in|sign\s+up|anmelden|einloggen|loggen|registrieren|"
+    r"welcome|willkommen|bienvenue|bienvenido|benvenuto|subscribe|abonnieren|abonnez|suscr[ií]bete|newsletter|"
+    r"cookies?|liken?|gefällt|geladen|loading|chargement|cargando|download|herunterladen|lesezeit|read(?:ing)?\s+time|"
+    r"temps\s+de\s+lecture|tiempo\s+de\s+lectura|support\s+(?:my|our|us)|donate|spenden|apoya|soutenez|"
+    r"terms\s+of|privacy|impressum|datenschutzerklärung|kontakt|contact\s+us|menu|menü|search|suche|"
+    r"share|teilen|partager|compartir|condividi|udostępnij|delen|поделиться|advertisement|anzeige|werbung|"
+    r"publicidad|publicité|reklama|bewertungen|ratings?|reviews\s+reviews|plus\s+d'informations|"
+    r"city,\s+state|übersetzer|translator|symbolbild|foto|photo|image)\b",
+    regex.IGNORECASE,
+)
+# A link to the post before or after this one: 'Older post title →', '« Blog name'.
+_ARROWS = regex.compile(r"^[«←‹<]|[→»›>]$")
+
+
+def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, frozenset[str]]]:
+    """Title-shaped paragraphs of the header zone, each with what speaks for it.
+
+    ``repeated``: its words come again further down the page (the headline printed twice, a breadcrumb or
+    a share label ending with it, a comment heading quoting it); ``dated``: a date or byline line follows
+    within two paragraphs; ``first``: it is the first paragraph of the page; ``last``: the body follows it.
+    """
+    paragraphs = doc.paragraphs
+    out = []
+    later_words = None
+    for n, i in enumerate(zone):
+        text = paragraphs[i].text
+        if not _is_title(text) or is_name(text, max_words=4):
+            continue
+        signals = set()
+        w = _words(text)
+        if later_words is None:
+            later_words = [(j, _words(p.text)) for j, p in enumerate(paragraphs) if len(p.text) <= 600]
+        if any(j != i and (lw == w or lw.endswith(" " + w) or (" " + w + " ") in (" " + lw + " ")) for j, lw in later_words if j > i or lw != w):
+            signals.add("repeated")
+        for k in zone[n + 1 : n + 3]:
+            t = paragraphs[k].text
+            if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
+                signals.add("dated")
+                break
+        if i == next(iter(doc.live_indices()), None):
+            signals.add("first")
+        if n + 1 < len(zone) and zone[n + 1] >= len(paragraphs) or n == len(zone) - 1:
+            signals.add("last")
+        out.append((i, text, frozenset(signals)))
+    return out
+
+
+_BREADCRUMB = regex.compile(r"\s+[»›>/]\s+")
+_SITE_PART = regex.compile(r"\s+\|\s+")
+
+
+def strip_title(text: str) -> str:
+    """The headline without the breadcrumb before it or the site or section name beside it.
+
+    >>> strip_title("Startseite » Beauty » Beauty-Tipps, die jede Braut kennen sollte")
+    'Beauty-Tipps, die jede Braut kennen sollte'
+    >>> strip_title("Local News | Brothel busted in Boston after a long investigation")
+    'Brothel busted in Boston after a long investigation'
+    >>> strip_title("Council Splits Over Bridge Budget | The Daily Example")
+    'Council Splits Over Bridge Budget'
+    >>> strip_title("Korsetts – Shops, Designer, online kaufen")
+    'Korsetts – Shops, Designer, online kaufen'
+    """
+    parts = _BREADCRUMB.split(text)
+    if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 2:
+        text = parts[-1]
+    parts = _SITE_PART.split(text)
+    if len(parts) == 2:
+        head, tail = parts
+        # The shorter side, a few capitalised words, is the site or the section.
+        short, long_ = sorted((head, tail), key=lambda p: len(p.split()))
+        if len(short.split()) <= 4 and len(long_.split()) >= 3 and short[:1].isupper():
+            text = long_
+    return text.strip()
+
+
 def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tuple[int, int]) -> list[Finding]:
-    """No byline or date confirms a title: the date alone, when the header zone shows one."""
-    return _missing_meta(doc, lead, span, [], None)
+    """No byline or date confirms a title: the best-supported title-shaped line, and the date of the zone.
+
+    A candidate needs two signals of :func:`_title_signals` (a date or byline under it counts twice); of
+    equals, the one nearest the body wins.
+    """
+    zone = _zone(doc, lead, span)
+    best = None
+    found = _title_signals(doc, zone)
+    # Three or more dated titles are a list of teasers: their dates say nothing of which is the headline.
+    dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
+    for i, text, signals in found:
+        score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
+        if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
+            best = (score, i, text)
+    out: list[Finding] = []
+    if best is not None:
+        out.append(Finding(best[1], "header.title", (("title", strip_title(best[2])),)))
+        # The headline printed twice in a row goes with it.
+        following = [i for i in zone if i > best[1]][:1]
+        if following and doc.paragraphs[following[0]].text == best[2]:
+            out.append(Finding(following[0], "header.title"))
+    return out + _missing_meta(doc, lead, span, out, best[1] if best is not None else None)
