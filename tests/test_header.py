@@ -193,3 +193,31 @@ def test_a_lone_heading_with_nothing_for_it_is_no_title():
     # Neither first on the page, nor dated, nor printed again: null rather than a guess.
     art = cleaner.clean(f"{BODY}\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
     assert art.title is None
+
+
+def test_byline_glued_to_a_date_without_a_title():
+    art = cleaner.clean(f"{NAV}\n\n5:45 AM PST 11/19/2019 by Jane Roe\n\n{BODY}")
+    assert (art.authors, art.published) == (("Jane Roe",), "2019-11-19")
+
+
+def test_name_run_into_its_role_or_handle():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nBy Jane RoeStaff Writer\n\n{BODY}")
+    assert art.authors == ("Jane Roe",)
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nMenu\n\nJane Roe@janeroe\n\n{BODY}")
+    assert art.authors == ("Jane Roe",)
+
+
+def test_agency_byline():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nReuters November 18, 2019 11:03 PM\n\n{BODY}")
+    assert (art.authors, art.published) == (("Reuters",), "2019-11-18")
+
+
+def test_list_items_and_section_labels_are_no_authors():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nKey Points\n\n  * By Jane Roe\n\n  * Product Features\n\n{BODY}"
+    assert cleaner.clean(raw).authors == ()
+
+
+def test_teaser_bylines_of_several_names_give_none():
+    teasers = "\n\n".join(f"Story number {n} about cars\n\nBy {name}" for n, name in enumerate(["Jane Roe", "John Doe", "Ann Lee"]))
+    art = cleaner.clean(f"{NAV}\n\n{teasers}\n\n{BODY}")
+    assert art.authors == ()

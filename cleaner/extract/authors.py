@@ -12,7 +12,7 @@ import regex
 
 from .dates import DATE
 
-__all__ = ["parse_byline", "is_name", "split_names", "reporting_credit"]
+__all__ = ["parse_byline", "is_name", "split_names", "reporting_credit", "agency", "unglue"]
 
 _PARTICLES = frozenset("de da di do dos das du del della der den van von la le bin al el ibn ter ten y e".split())
 # One name word: "Paul", "D.", "O'Brien", "Jean-Luc", "McDonald", "ÉMILE".
@@ -82,6 +82,7 @@ def split_names(text: str) -> list[str] | None:
     True
     """
     text = DATE.split(text)[0] if DATE.search(text) else text
+    text = unglue(text)
     text = regex.split(r"\s*[|·•]\s*|\s+[-–—]\s+", text)[0]
     # A social handle after the name ('Jane Roe@janeroe', 'Jane Roe (@janeroe)') and a time-stamp label
     # left in front of the date ('Jane Roe Updated Nov 13, 2019') are not part of it.
@@ -135,3 +136,40 @@ def reporting_credit(text: str) -> list[str] | None:
     if m is None:
         return None
     return split_names(m.group("names"))
+
+
+# News agencies that sign stories: a byline may be one of these instead of a person.
+_AGENCIES = {
+    a.casefold(): a
+    for a in (
+        "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "dpa", "Bloomberg", "EFE", "ANSA",
+        "Xinhua", "TASS", "RIA Novosti", "Interfax", "PA", "Press Association", "UPI", "Kyodo", "Yonhap", "APA",
+        "KNA", "epd", "SDA", "Keystone-SDA", "Belga", "ANP", "PAP", "Europa Press", "Lusa", "Agência Brasil",
+        "CNN Wire", "Staff Reports", "dpa-AFX",
+    )
+}
+_GLUED_ROLE = regex.compile(
+    # 'By Meg JamesStaff Writer', 'Marcus De GuzmanView More Articles': a role or a link label glued to the name
+    r"(?<=\p{Ll})(?=(?:Staff|Senior|Business|Contributing|Special|Chief|Political|National|Sports|Associate|"
+    r"Managing|Editor|Writer|Reporter|Columnist|Correspondent|View|More|Follow|Read|Published|Updated|Posted)\b)"
+)
+
+
+def agency(text: str) -> str | None:
+    """The agency's name when ``text`` is one ('REUTERS', 'Associated Press', '(AFP)'), else None.
+
+    >>> agency("REUTERS"), agency("(AFP)"), agency("Jane Roe")
+    ('Reuters', 'AFP', None)
+    """
+    return _AGENCIES.get(text.strip(" ()[]-–—|·•,.:").casefold())
+
+
+def unglue(text: str) -> str:
+    """Put back the space a scrape lost between a name and the role or link label after it.
+
+    The two are set apart with ' | ', as a site prints a name and its role side by side.
+
+    >>> unglue("By Meg JamesStaff Writer")
+    'By Meg James | Staff Writer'
+    """
+    return _GLUED_ROLE.sub(" | ", text)

@@ -26,8 +26,8 @@ from ..rules.base import ContextRule, DocumentView, Finding
 from ..rules.boilerplate import body_span, is_prose
 from ..rules.shapes import is_title, strip_bullet
 from ..text import ends_sentence, short_text_cache
-from .authors import is_name, parse_byline, split_names
-from .dates import date_candidate, date_line, meta_words, parse_date, prose_words
+from .authors import agency, is_name, parse_byline, split_names, unglue
+from .dates import DATE, date_candidate, date_line, meta_words, parse_date, prose_words
 
 __all__ = ["HEADER", "find_header"]
 
@@ -46,7 +46,12 @@ _NOT_NAME_WORDS = frozenset(
     edition contact about help print email follow comments comment related stories story article articles
     staff editorial editor editors desk team admin administrator wire wires press media group network
     company magazine daily weekly times post journal herald tribune gazette today updated published posted
-    agency agencies""".split()
+    agency agencies
+    key points point features feature highlights summary overview takeaways takeaway contents introduction
+    conclusion background analysis details facts fact sheet related popular trending recommended explained
+    inhalt zusammenfassung überblick fazit hintergrund auf einen blick résumé sommaire l'essentiel resumen
+    índice claves riassunto sommario resumo destaques podsumowanie najważniejsze samenvatting inhoud
+    содержание главное""".split()
 )
 # Words of a credit line that names an organisation rather than a person ('Detroit News wire services').
 _CREDIT_WORDS = frozenset(
@@ -229,10 +234,10 @@ def find_header(doc: DocumentView) -> list[Finding]:
             continue
         (strong if _signed(texts, found[1]) else weak).append((t, *found))
     # A 'By' line confirms a title better than a date or a bare name (a photo caption has a bare credit
-    # under it); three or more titles confirmed only weakly are a list of teasers, not a header.
-    if strong:
+    # under it); three or more titles confirmed alike are a list of teasers, not a header.
+    if 1 <= len(strong) <= 2:
         best = strong[0]
-    elif 1 <= len(weak) <= 2:
+    elif not strong and 1 <= len(weak) <= 2:
         best = weak[0]
     else:
         return _unconfirmed(doc, lead, texts, span)
@@ -398,12 +403,118 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
     return None
 
 
+_BULLETED = regex.compile(r"^\s*(?:[*•·▪►+-]|\d{1,2}[.)])\s")
+_HANDLE_GLUED = regex.compile(r"(?<=\p{L})@\w{1,30}")
+
+
+@short_text_cache(2048)
+def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """``(names, date)`` of a header line that signs the article, else None.
+
+    The forms: 'By X', 'Von X', 'Par X', 'Por X', 'Posted by X', 'written by X', 'Author: X', with or
+    without a date or time around them ('5:45 AM PST 11/19/2019 by Jane Roe', 'by Jane Roe September 15,
+    2014'); 'X, Staff Writer', 'X | Agency'; a news agency alone or before a date ('Reuters November 18,
+    2019'). A list item is no byline (a menu, a teaser list); a name must read like one.
+
+    >>> byline_of("5:45 AM PST 11/19/2019 by Jane Roe")
+    (('Jane Roe',), '2019-11-19')
+    >>> byline_of("By Meg JamesStaff Writer")
+    (('Meg James',), None)
+    >>> byline_of("Reuters November 18, 2019 11:03 PM")
+    (('Reuters',), '2019-11-18')
+    >>> byline_of("* By Jane Roe") is None, byline_of("Key Points") is None
+    (True, True)
+    """
+    if len(text) > 160 or _BULLETED.match(text):
+        return None
+    published = (date_candidate(text) or (None, None))[0]
+    unglued = _HANDLE_GLUED.sub(" | ", unglue(text))
+    # A name run into its role, its handle or a link label ('Jane RoeStaff Writer', 'Jane Roe@janeroe'), or
+    # a name right beside the date ('Jane Roe 27/09/2018', 'November 20, 2019 Jane Roe'), is signed as such.
+    first_date = DATE.search(unglued)
+    signed = unglued != text or first_date is not None
+    bare = DATE.sub(" | ", unglued)
+    bare = _TIME_OR_ZONE.sub(" ", bare)
+    bare = regex.sub(r"\s+", " ", bare).strip(" |·•,-–—:")
+    bare = regex.sub(r"^(?:\|\s*)+|(?:\s*\|)+$", "", bare).strip()
+    if not bare:
+        return None
+    m = _BY_INSIDE.match(bare)
+    if m and (a := agency(_split_once(bare[m.end() :])[0])):
+        return (a,), published  # 'By Staff Reports', 'Von dpa'
+    names = parse_byline(bare)
+    if names is None:
+        m = _BY_INSIDE.search(bare)
+        if m:
+            names = parse_byline(bare[m.start() :].strip())
+    if names is None and (a := agency(bare.split(" | ")[0])):
+        names = [a]
+    if names is None:
+        head, sep, tail = _split_once(bare)
+        if sep and (agency(tail) or _ROLE.search(tail) or signed) and is_name(head, max_words=4):
+            names = split_names(head)
+        elif not sep and signed and is_name(head, max_words=4):
+            names = [head]
+    kept = _plausible(names) if names else None
+    if not kept:
+        return None
+    return kept, published
+
+
+_TIME_OR_ZONE = regex.compile(
+    r"\b[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT|Uhr|ET|PT|CT|MT)\b)?|"
+    r"\b(?:" + "|".join(["(?:mon|tues|wednes|thurs|fri|satur|sun)day", "montag", "dienstag", "mittwoch", "donnerstag",
+                      "freitag", "samstag", "sonntag"]) + r")\b,?",
+    regex.IGNORECASE,
+)
+_BY_INSIDE = regex.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=\p{Lu}|\p{Ll}+\b)", regex.IGNORECASE)
+_ROLE = regex.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|redakteur(?:in)?|redaktion|"
+    r"korrespondent(?:in)?|journalist(?:in|e|a)?|rédact(?:eur|rice)|correspondant|redactor|redactora|"
+    r"corresponsal|periodista|giornalista|inviat[oa]|repórter|dziennikarz|verslaggever|корреспондент)\b",
+    regex.IGNORECASE,
+)
+
+
+def _split_once(text: str) -> list[str]:
+    m = regex.search(r"\s*[|,]\s*|\s+[-–—]\s+", text)
+    if m is None:
+        return [text, "", ""]
+    return [text[: m.start()].strip(), m.group(), text[m.end() :].strip()]
+
+
+def _pick_byline(doc: DocumentView, zone: list[int], title_at: int | None) -> tuple[int, tuple[str, ...], str | None] | None:
+    """The byline of the header zone: below the title when there is one; bylines of two or more different
+    names there are a list of teasers, which gives none."""
+    found = []
+    for i in zone:
+        if title_at is not None and i < title_at:
+            continue
+        b = byline_of(doc.paragraphs[i].text)
+        if b is not None:
+            found.append((i, *b))
+    if not found or len({names for _, names, _ in found}) > 1:
+        return None
+    return found[0]
+
+
 def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out: list[Finding], title_at: int | None) -> list[Finding]:
     # title_at: the paragraph index of the title, when one was found
     """Findings for the date the confirmed header lacks, read from the rest of the header zone."""
     have = {key for f in out for key, _ in f.meta}
     taken = {f.index for f in out}
     extra: list[Finding] = []
+    if "authors" not in have:
+        zone = [i for i in _zone(doc, lead, span) if i not in taken]
+        picked_names = _pick_byline(doc, zone, title_at)
+        if picked_names is not None:
+            i, names, published = picked_names
+            meta: tuple[tuple[str, object], ...] = (("authors", names),)
+            if published and "published" not in have:
+                meta += (("published", published),)
+                have = have | {"published"}
+            extra.append(Finding(i, "header.byline", meta))
+            taken = taken | {i}
     if "published" not in have:
         zone = [i for i in _zone(doc, lead, span) if i not in taken]
         picked = _pick_date(doc, zone, title_at)
