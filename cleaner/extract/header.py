@@ -46,7 +46,7 @@ _NOT_NAME_WORDS = frozenset(
     edition contact about help print email follow comments comment related stories story article articles
     staff editorial editor editors desk team admin administrator wire wires press media group network
     company magazine daily weekly times post journal herald tribune gazette today updated published posted
-    agency agencies
+    agency agencies the
     key points point features feature highlights summary overview takeaways takeaway contents introduction
     conclusion background analysis details facts fact sheet related popular trending recommended explained
     inhalt zusammenfassung überblick fazit hintergrund auf einen blick résumé sommaire l'essentiel resumen
@@ -425,15 +425,27 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     >>> byline_of("* By Jane Roe") is None, byline_of("Key Points") is None
     (True, True)
     """
-    if len(text) > 160 or _BULLETED.match(text):
+    if len(text) > 160 or _BULLETED.match(text) or "\n" in text:
         return None
     published = (date_candidate(text) or (None, None))[0]
     unglued = _HANDLE_GLUED.sub(" | ", unglue(text))
     # A name run into its role, its handle or a link label ('Jane RoeStaff Writer', 'Jane Roe@janeroe'), or
     # a name right beside the date ('Jane Roe 27/09/2018', 'November 20, 2019 Jane Roe'), is signed as such.
     first_date = DATE.search(unglued)
-    signed = unglued != text or first_date is not None
-    bare = DATE.sub(" | ", unglued)
+    signed = unglued != text
+    if first_date is not None:
+        if unglued[: first_date.start()].strip():
+            signed = True  # 'Jane Roe 27/09/2018'
+        else:
+            # 'November 20, 2019 - Jane Roe', '17/11/2019 ~ Jane Roe': the date set apart from the name; a date
+            # run into the words after it ('07.12.2022 Wissenschaft Klima') is followed by categories.
+            after = _TIME_OR_ZONE.sub(" ", DATE.sub(" ", unglued[first_date.end() :]))
+            signed = signed or bool(regex.match(r"\s*[-–—~|·•/]", after))
+    bare = unglued
+    for _ in range(3):  # dates run together ('17/11/201917/11/2019') come apart one by one
+        bare, n = DATE.subn(" | ", bare)
+        if not n:
+            break
     bare = _TIME_OR_ZONE.sub(" ", bare)
     bare = regex.sub(r"\s+", " ", bare).strip(" |·•,-–—:")
     bare = regex.sub(r"^(?:\|\s*)+|(?:\s*\|)+$", "", bare).strip()
@@ -445,13 +457,18 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     names = parse_byline(bare)
     if names is None:
         m = _BY_INSIDE.search(bare)
-        if m:
+        # 'Veröffentlicht am ... von X', 'Posted ... by X': only labels before the 'by'; 'Die Polizei fand die
+        # Leiche von X' or 'Leído por X' are not bylines.
+        if m and _LABELS_ONLY.fullmatch(bare[: m.start()]):
             names = parse_byline(bare[m.start() :].strip())
     if names is None and (a := agency(bare.split(" | ")[0])):
         names = [a]
     if names is None:
         head, sep, tail = _split_once(bare)
-        if sep and (agency(tail) or _ROLE.search(tail) or signed) and is_name(head, max_words=4):
+        # Without a 'By', a name in capitals is a brand or a section ('FIT FOR FUN').
+        if head.isupper():
+            pass
+        elif sep and (agency(tail) or _ROLE.search(tail) or signed) and is_name(head, max_words=4):
             names = split_names(head)
         elif not sep and signed and is_name(head, max_words=4):
             names = [head]
@@ -467,6 +484,11 @@ _TIME_OR_ZONE = regex.compile(
                       "freitag", "samstag", "sonntag"]) + r")\b,?",
     regex.IGNORECASE,
 )
+_LABELS_ONLY = regex.compile(
+    r"(?:[\s|·•,~:/-]|\b(?:posted|written|published|updated|on|at|veröffentlicht|geschrieben|erstellt|am|um|"
+    r"publié|le|publicado|el|pubblicato|il|publicado|em|opublikowano|gepubliceerd|op)\b)*",
+    regex.IGNORECASE,
+)
 _BY_INSIDE = regex.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=\p{Lu}|\p{Ll}+\b)", regex.IGNORECASE)
 _ROLE = regex.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|redakteur(?:in)?|redaktion|"
@@ -477,7 +499,7 @@ _ROLE = regex.compile(
 
 
 def _split_once(text: str) -> list[str]:
-    m = regex.search(r"\s*[|,]\s*|\s+[-–—]\s+", text)
+    m = regex.search(r"\s*[|,~]\s*|\s+[-–—]\s+", text)
     if m is None:
         return [text, "", ""]
     return [text[: m.start()].strip(), m.group(), text[m.end() :].strip()]
