@@ -358,13 +358,20 @@ _MAX_META_WORDS = 7  # words beside the date in a header line: a name, a handful
 
 
 def _zone(doc: DocumentView, lead: list[int], span: tuple[int, int]) -> list[int]:
-    """The lead above the body and the top of the body run up to its first prose paragraph."""
+    """The lead above the body and the top of the body run, up to its second prose paragraph (the first may
+    be a dek above the date line); a date line that ends like a sentence ('... 6:00 p.m.') is no prose."""
     zone = list(lead)
+    prose = 0
     for i in doc.live_indices():
         if i < span[0]:
             continue
-        if i > span[1] or len(zone) - len(lead) >= _MAX_ZONE_AFTER or is_prose(doc.paragraphs[i].text):
+        if i > span[1] or len(zone) - len(lead) >= _MAX_ZONE_AFTER:
             break
+        text = doc.paragraphs[i].text
+        if is_prose(text) and date_candidate(text) is None:
+            prose += 1
+            if prose == 2:
+                break
         zone.append(i)
     return zone
 
