@@ -159,3 +159,20 @@ def test_date_candidates(text, found):
 )
 def test_not_date_candidates(text):
     assert date_candidate(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("07/05/2022 20H06 - ACTUALIZADO A 07/05/2022 20H17", ("2022-05-07", "plain")),
+        ("Publicado el 03/05/2022 a las 22h03", ("2022-05-03", "published")),
+        ("Actualizado al 03/05/2022 22:46", ("2022-05-03", "updated")),
+    ],
+)
+def test_day_first_where_the_line_is_not_written_the_us_way(text, found):
+    assert date_candidate(text) == found
+
+
+@pytest.mark.parametrize("text", ["Published 03/05/2022", "03/05/2022 22:46"])
+def test_ambiguous_numeric_date_of_an_english_or_bare_line_is_null(text):
+    assert date_candidate(text) is None

@@ -106,7 +106,7 @@ def _valid(year: str | int, month: str | int, day: str | int) -> str | None:
         return None
 
 
-def _from_match(m: regex.Match) -> str | None:
+def _from_match(m: regex.Match, day_first: bool = False) -> str | None:
     g = m.groupdict()
     for k in ("1", "2"):
         if g.get("m" + k):
@@ -121,6 +121,8 @@ def _from_match(m: regex.Match) -> str | None:
             return _valid(g["y5"], b, a)
         if b > 12 >= a:
             return _valid(g["y5"], a, b)
+        if day_first:
+            return _valid(g["y5"], b, a)
         return None  # 03/04/2019: day and month cannot be told apart
     if g.get("y6"):
         return _valid(g["y6"], g["m6"], g["d6"])
@@ -263,6 +265,13 @@ def prose_words(text: str) -> int:
     )
 
 
+_DAY_FIRST = regex.compile(
+    r"\d[hH]\d\d|\b(?:uhr|um|am|le|el|del|de|às|a\s+las|alle|ore|op|om|dnia|godz|в|г)\b|"
+    r"(?<!\w)(?:" + _UPDATED_LABEL + r"|" + _PUBLISHED_LABEL + r")(?<!published|posted|updated|modified|released|created|revised)(?!\w)",
+    regex.IGNORECASE,
+)
+
+
 def meta_words(text: str) -> int:
     """Words of ``text`` that are neither a date, a time, a weekday, a label nor a byline's small words.
 
@@ -293,8 +302,11 @@ def date_candidate(text: str) -> tuple[str, str] | None:
     if not text or len(text) > 200 or text[0] in "—–" or "pic.twitter" in text or _CAPTION.search(text):
         return None
     found: list[tuple[str, str]] = []
+    # Only US sites put the month first; a line labelled in another language ('Publicado', 'Uhr') or with a
+    # time written '20h06' puts the day first ('07/05/2022 20H06' is the 7th of May).
+    day_first = _DAY_FIRST.search(text) is not None
     for m in DATE.finditer(text):
-        iso = _from_match(m)
+        iso = _from_match(m, day_first)
         if iso is None:
             continue
         label = _LABEL_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
