@@ -574,7 +574,8 @@ _WIDGET_WORDS = regex.compile(
     r"terms\s+of|privacy|impressum|datenschutzerklärung|kontakt|contact\s+us|menu|menü|search|suche|"
     r"share|teilen|partager|compartir|condividi|udostępnij|delen|поделиться|advertisement|anzeige|werbung|"
     r"publicidad|publicité|reklama|bewertungen|ratings?|reviews\s+reviews|plus\s+d'informations|"
-    r"city,\s+state|übersetzer|translator|symbolbild|foto|photo|image)\b",
+    r"city,\s+state|übersetzer|translator|symbolbild|foto|photo|image|javascript|you\s+are\s+here|sie\s+sind\s+hier|"
+    r"vous\s+êtes\s+ici|usted\s+está\s+aquí|vorheriges\s*\|\s*nächstes)\b",
     regex.IGNORECASE,
 )
 # A link to the post before or after this one: 'Older post title →', '« Blog name'.
@@ -634,6 +635,8 @@ def strip_title(text: str) -> str:
     if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 2:
         text = parts[-1]
     parts = _SITE_PART.split(text)
+    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 3:
+        return parts[-1].strip()  # 'Site | Posts | Fashion | The headline': a breadcrumb set with bars
     if len(parts) == 2:
         head, tail = parts
         # The shorter side, a few capitalised words, is the site or the section.
