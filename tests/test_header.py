@@ -221,3 +221,14 @@ def test_teaser_bylines_of_several_names_give_none():
     teasers = "\n\n".join(f"Story number {n} about cars\n\nBy {name}" for n, name in enumerate(["Jane Roe", "John Doe", "Ann Lee"]))
     art = cleaner.clean(f"{NAV}\n\n{teasers}\n\n{BODY}")
     assert art.authors == ()
+
+
+def test_more_byline_forms():
+    from cleaner.extract.header import byline_of
+
+    assert byline_of("Por Mariano Martín mmartin@example.com") == (("Mariano Martín",), None)
+    assert byline_of("Ein Artikel von Miriam Roe, veröffentlicht am 23.01.2020") == (("Miriam Roe",), "2020-01-23")
+    assert byline_of("By Martin Roe On 12. Dezember 2022") == (("Martin Roe",), "2022-12-12")
+    assert byline_of("By Maria do Carmo Silva") == (("Maria do Carmo Silva",), None)
+    for text in ("By Ela on 31. October, 2023 | 18 Comments", ", Staff Writer", "| 12.03.2019", "- Jane"):
+        assert byline_of(text) is None

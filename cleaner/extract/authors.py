@@ -25,8 +25,9 @@ _ROLE_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 _BYLINE = regex.compile(
-    r"(?:(?:posted|written|published|reported|story|text|words|compiled)\b.{0,40}?\b)?"
-    r"(?:by|von|par|por|di|door|av)\s*:?\s+(?P<names>.+)",
+    r"(?:(?:posted|written|published|reported|story|text|words|compiled|ein\s+(?:artikel|beitrag)|escrito|publicado|"
+    r"un\s+article|un\s+artículo|un\s+articolo|scritto)\b.{0,40}?\b)?"
+    r"(?:by|von|par|por|di|door|av|durch|escribe|a\s+cura\s+di)\s*:?\s+(?P<names>.+)",
     regex.IGNORECASE,
 )
 _AUTHOR_LABEL = regex.compile(r"(?:authors?|autor(?:in|en|ka)?|auteur|autore|writer|автор|авторы)\s*:\s*(?P<names>.+)", regex.IGNORECASE)

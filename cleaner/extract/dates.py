@@ -86,8 +86,9 @@ DATE = regex.compile(
     regex.IGNORECASE,
 )
 
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|(?:mo|di|mi|do|fr|sa|so)(?=,))"
 _TIME = r"(?:(?:at\s+|um\s+|à\s+|a\s+las\s+)?[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,5}|[+-]\d\d:?\d\d|Uhr))?)"
+WEEKDAY = _WEEKDAY
 _LEAD = r"(?:(?:published|posted|updated|last\s+updated|modified|date|dated|veröffentlicht|aktualisiert|publié\s+le|publié|mis\s+à\s+jour\s+le|mis\s+à\s+jour|publicado|actualizado|on)\s*:?\s*(?:on\s+)?)"
 # A paragraph that is nothing but a date (plus weekday, time, a label such as "Published:").
 _DATE_LINE = regex.compile(
@@ -231,6 +232,7 @@ _UPDATED_LABEL = (
     r"mis\s+à\s+jour|actualizado|actualizada|actualización|aggiornato|aggiornata|atualizado|atualizada|"
     r"zaktualizowano|aktualizacja|bijgewerkt|laatst\s+bijgewerkt|gewijzigd|обновлено|изменено|оновлено"
 )
+PUBLISHED_LABEL, UPDATED_LABEL = _PUBLISHED_LABEL, _UPDATED_LABEL
 _LABEL_BEFORE = regex.compile(
     r"(?:(?P<pub>" + _PUBLISHED_LABEL + r")|(?P<upd>" + _UPDATED_LABEL + r"))"
     # what may stand between the label and the date: 'on', 'am', 'le', 'el', 'em', 'il', 'op', a weekday, a time
@@ -238,7 +240,7 @@ _LABEL_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _STRIP = regex.compile(
-    r"https?://\S+|@\w+|\b(?:" + _WEEKDAY + r")\b|" + _TIME + r"|" + _PUBLISHED_LABEL + r"|" + _UPDATED_LABEL,
+    r"https?://\S+|\S+@\S+\.\w+|@\w+|\b(?:" + _WEEKDAY + r")\b|" + _TIME + r"|" + _PUBLISHED_LABEL + r"|" + _UPDATED_LABEL,
     regex.IGNORECASE,
 )
 # Lower-case words that a date line holds beside its date, byline and categories, in the languages above.

@@ -27,7 +27,7 @@ from ..rules.boilerplate import body_span, is_prose
 from ..rules.shapes import is_title, strip_bullet
 from ..text import ends_sentence, short_text_cache
 from .authors import agency, is_name, parse_byline, split_names, unglue
-from .dates import DATE, date_candidate, date_line, meta_words, parse_date, prose_words
+from .dates import DATE, PUBLISHED_LABEL, UPDATED_LABEL, WEEKDAY, date_candidate, date_line, meta_words, parse_date, prose_words
 
 __all__ = ["HEADER", "find_header"]
 
@@ -435,7 +435,7 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     if len(text) > 160 or _BULLETED.match(text) or "\n" in text:
         return None
     published = (date_candidate(text) or (None, None))[0]
-    unglued = _HANDLE_GLUED.sub(" | ", unglue(text))
+    unglued = _HANDLE_GLUED.sub(" | ", unglue(_EMAIL.sub(" ", text)))
     # A name run into its role, its handle or a link label ('Jane RoeStaff Writer', 'Jane Roe@janeroe'), or
     # a name right beside the date ('Jane Roe 27/09/2018', 'November 20, 2019 Jane Roe'), is signed as such.
     first_date = DATE.search(unglued)
@@ -454,6 +454,9 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
         if not n:
             break
     bare = _TIME_OR_ZONE.sub(" ", bare)
+    bare = _LABEL_WORDS.sub(" ", bare)
+    # 'By Jane Roe On 12. Dezember 2022': the word that led to the date goes with it
+    bare = regex.sub(r"\s+(?:on|am|le|el|il|em|op|at|du|del)\s*(?=\||$)", " ", bare, flags=regex.IGNORECASE)
     bare = regex.sub(r"\s+", " ", bare).strip(" |·•,-–—:")
     bare = regex.sub(r"^(?:\|\s*)+|(?:\s*\|)+$", "", bare).strip()
     if not bare:
@@ -472,8 +475,8 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
         names = [a]
     if names is None:
         head, sep, tail = _split_once(bare)
-        # Without a 'By', a name in capitals is a brand or a section ('FIT FOR FUN').
-        if head.isupper():
+        # Without a 'By', a name in capitals is a brand or a section ('FIT FOR FUN'); 'By Ela' is no name.
+        if not head.strip() or head.isupper() or _LONE_BY.fullmatch(head.split()[0]):
             pass
         elif sep and (agency(tail) or _ROLE.search(tail) or signed) and is_name(head, max_words=4):
             names = split_names(head)
@@ -487,10 +490,11 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
 
 _TIME_OR_ZONE = regex.compile(
     r"\b[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT|Uhr|ET|PT|CT|MT)\b)?|"
-    r"\b(?:" + "|".join(["(?:mon|tues|wednes|thurs|fri|satur|sun)day", "montag", "dienstag", "mittwoch", "donnerstag",
-                      "freitag", "samstag", "sonntag"]) + r")\b,?",
+    r"\b(?:" + WEEKDAY + r")\b,?",
     regex.IGNORECASE,
 )
+_EMAIL = regex.compile(r"\S+@\S+\.\w+")
+_LABEL_WORDS = regex.compile(r"(?<!\w)(?:" + PUBLISHED_LABEL + "|" + UPDATED_LABEL + r")(?!\w)", regex.IGNORECASE)
 _LABELS_ONLY = regex.compile(
     r"(?:[\s|·•,~:/-]|\b(?:posted|written|published|updated|on|at|veröffentlicht|geschrieben|erstellt|am|um|"
     r"publié|le|publicado|el|pubblicato|il|publicado|em|opublikowano|gepubliceerd|op)\b)*",
