@@ -232,3 +232,8 @@ def test_more_byline_forms():
     assert byline_of("By Maria do Carmo Silva") == (("Maria do Carmo Silva",), None)
     for text in ("By Ela on 31. October, 2023 | 18 Comments", ", Staff Writer", "| 12.03.2019", "- Jane"):
         assert byline_of(text) is None
+
+
+def test_headline_opening_the_page_right_above_the_prose():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.text == BODY

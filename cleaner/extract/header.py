@@ -591,9 +591,10 @@ def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, f
 
     ``repeated``: its words come again further down the page (the headline printed twice, a breadcrumb or
     a share label ending with it, a comment heading quoting it); ``dated``: a date or byline line follows
-    within two paragraphs; ``first``: it is the first paragraph of the page; ``last``: the body follows it.
+    within two paragraphs; ``first``: it is the first paragraph of the page; ``last``: prose follows it.
     """
     paragraphs = doc.paragraphs
+    live = doc.live_indices()
     out = []
     later_words = None
     for n, i in enumerate(zone):
@@ -611,9 +612,10 @@ def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, f
             if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
                 signals.add("dated")
                 break
-        if i == next(iter(doc.live_indices()), None):
+        if i == live[0]:
             signals.add("first")
-        if n + 1 < len(zone) and zone[n + 1] >= len(paragraphs) or n == len(zone) - 1:
+        after = next((j for j in live if j > i), None)
+        if after is not None and is_prose(paragraphs[after].text):
             signals.add("last")
         out.append((i, text, frozenset(signals)))
     return out
@@ -653,8 +655,8 @@ def strip_title(text: str) -> str:
 def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tuple[int, int]) -> list[Finding]:
     """No byline or date confirms a title: the best-supported title-shaped line, and the date of the zone.
 
-    A candidate needs two signals of :func:`_title_signals` (a date or byline under it counts twice); of
-    equals, the one nearest the body wins.
+    A candidate needs two signals of :func:`_title_signals` (a date or byline under it counts twice;
+    ``last`` counts only with ``first``); of equals, the one nearest the body wins.
     """
     zone = _zone(doc, lead, span)
     best = None
@@ -663,6 +665,8 @@ def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tup
     dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
     for i, text, signals in found:
         score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
+        if "first" in signals and "last" in signals:
+            score += 1  # the page opens with it and the prose follows: nothing else stands between
         if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
             best = (score, i, text)
     out: list[Finding] = []
