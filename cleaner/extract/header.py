@@ -520,12 +520,16 @@ def _pick_byline(doc: DocumentView, zone: list[int], title_at: int | None) -> tu
     """The byline of the header zone: below the title when there is one; bylines of two or more different
     names there are a list of teasers, which gives none."""
     found = []
+    above = None
     for i in zone:
-        if title_at is not None and i < title_at:
-            continue
         b = byline_of(doc.paragraphs[i].text)
+        if title_at is not None and i < title_at:
+            above = (i, *b) if b is not None else None  # only the line right above the title counts
+            continue
         if b is not None:
             found.append((i, *b))
+    if not found and above is not None:
+        found = [above]
     if not found or len({names for _, names, _ in found}) > 1:
         return None
     return found[0]
@@ -537,8 +541,11 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
     have = {key for f in out for key, _ in f.meta}
     taken = {f.index for f in out}
     extra: list[Finding] = []
+    # Every byline and date above the body counts here, not only those of the lead's window: two names or
+    # three dates there are a list of teasers however far apart they stand.
+    full = [i for i in doc.live_indices() if i < span[0]]
     if "authors" not in have:
-        zone = [i for i in _zone(doc, lead, span) if i not in taken]
+        zone = [i for i in _zone(doc, full, span) if i not in taken]
         picked_names = _pick_byline(doc, zone, title_at)
         if picked_names is not None:
             i, names, published = picked_names
@@ -547,15 +554,28 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
                 meta += (("published", published),)
                 have = have | {"published"}
             extra.append(Finding(i, "header.byline", meta))
-            taken = taken | {i}
+            # The same byline printed again in the header zone goes with it.
+            same = doc.paragraphs[i].text
+            copies = [j for j in zone if j != i and doc.paragraphs[j].text == same]
+            extra.extend(Finding(j, "header.byline") for j in copies)
+            taken = taken | {i, *copies}
     if "published" not in have:
-        zone = [i for i in _zone(doc, lead, span) if i not in taken]
+        zone = [i for i in _zone(doc, full, span) if i not in taken]
         picked = _pick_date(doc, zone, title_at)
         if picked is not None:
             extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
             # The same date line printed again in the header zone goes with it.
             same = doc.paragraphs[picked[0]].text
             extra.extend(Finding(i, "header.date") for i in zone if i != picked[0] and doc.paragraphs[i].text == same)
+    # A header line printed twice in the zone (a byline above and below the title) goes with its first copy:
+    # left in the text, a second clean would read it as the header.
+    done = {f.index for f in out + extra}
+    text_of = {doc.paragraphs[f.index].text: f.rule for f in out + extra}
+    extra.extend(
+        Finding(j, text_of[doc.paragraphs[j].text])
+        for j in _zone(doc, full, span)
+        if j not in done and doc.paragraphs[j].text in text_of
+    )
     return extra
 
 
@@ -595,11 +615,15 @@ def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, f
     """
     paragraphs = doc.paragraphs
     live = doc.live_indices()
+    # The first paragraph that is not a date or byline line: those the header takes, and a second clean
+    # must find the same paragraph first.
+    first = next((i for i in live if date_candidate(paragraphs[i].text) is None and byline_of(paragraphs[i].text) is None), None)
     out = []
     later_words = None
     for n, i in enumerate(zone):
         text = paragraphs[i].text
-        if not _is_title(text) or is_name(text, max_words=4):
+        # Without a byline to confirm it, a line holding the end of a sentence is no headline.
+        if not _is_title(text) or is_name(text, max_words=4) or _SENTENCE_BREAK.search(text):
             continue
         signals = set()
         w = _words(text)
@@ -612,7 +636,7 @@ def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, f
             if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
                 signals.add("dated")
                 break
-        if i == live[0]:
+        if i == first:
             signals.add("first")
         after = next((j for j in live if j > i), None)
         if after is not None and is_prose(paragraphs[after].text):
