@@ -59,12 +59,18 @@ class Cleaner:
     ['header.title', 'header.byline', 'social.share']
     """
 
-    def __init__(self, config: CleanerConfig | None = None, **options: Any):
+    def __init__(self, config: CleanerConfig | None = None, body_model: Any = None, **options: Any):
         if config is not None and options:
             raise TypeError("pass either a CleanerConfig or keyword options, not both")
         self.config = config or CleanerConfig(**options)
         self.rules_before: tuple[Rule, ...] = tuple(r for r in BEFORE_HEADER if self._on(r))
-        self.rules_after: tuple[Rule, ...] = tuple(r for r in AFTER_HEADER if self._on(r))
+        after = AFTER_HEADER
+        if body_model is not None:
+            # A body model of the caller's (a retrained cleaner.body.BodyModel) in place of the shipped one.
+            from .rules.boilerplate import BODY_ZONES, body_rule
+
+            after = tuple(body_rule(body_model) if r is BODY_ZONES else r for r in after)
+        self.rules_after: tuple[Rule, ...] = tuple(r for r in after if self._on(r))
 
     def _on(self, rule: Rule) -> bool:
         return self.config.enabled(rule.name)

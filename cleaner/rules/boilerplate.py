@@ -295,21 +295,20 @@ def _heading(text: str) -> bool:
     return 1 <= len(words) <= MAX_HEADING_WORDS and not ends_sentence(text) and not _BULLET.match(text)
 
 
-def _zones(doc: DocumentView) -> Iterator[Finding]:
+def span_zones(doc: DocumentView) -> tuple[tuple[int, int] | None, set[int]]:
+    """The best-scoring run of prose (with a list or table that continues it) and the live paragraphs
+    outside it in zones where a named rule found debris: the body model's layout features."""
     span = body_span(doc)
     if span is None:
-        return
-    first, last = span
-    first, last = _list_before(doc, first), _list_after(doc, last)
+        return None, set()
+    first, last = _list_before(doc, span[0]), _list_after(doc, span[1])
     n = len(doc.paragraphs)
+    out: set[int] = set()
     if first >= MIN_ZONE and _has_furniture(doc, range(0, first)):
-        for i, _ in doc.live():
-            if i >= first:
-                break
-            yield Finding(i, "boilerplate.before_body")
+        out.update(i for i in range(first) if i not in doc.cut)
     if n - 1 - last >= MIN_ZONE and _has_furniture(doc, range(last + 1, n)):
-        for i in doc.live_after(last):
-            yield Finding(i, "boilerplate.after_body")
+        out.update(doc.live_after(last))
+    return (first, last), out
 
 
 def _has_furniture(doc: DocumentView, zone: range) -> bool:
@@ -327,18 +326,86 @@ def _has_furniture(doc: DocumentView, zone: range) -> bool:
     return False
 
 
-BODY_ZONES = ContextRule(
-    "boilerplate.before_body",
-    _zones,
-    "The page furniture before and after the article body. The body is the run of paragraphs whose prose "
-    "outweighs the short non-sentence lines in it (a line in a run of them costs as much as ten words of "
-    "prose), plus a list or table that continues it; everything outside is cut. "
-    "Rule names: boilerplate.before_body, boilerplate.after_body.",
-    examples=(
-        "Home » News » World  /  Menu  /  Search  (before the body)",
-        "Tags: ...  /  * Most Read  /  * Other story title  /  © 2019 Example  (after the body)",
-    ),
-)
+def _role(rule: str) -> str:
+    """The part a named rule's cut plays for the body model: header, inline interruption, end marker or furniture."""
+    if rule.startswith("header."):
+        return "header"
+    if rule.startswith(_INLINE):
+        return "inline"
+    if rule in END_MARKERS:
+        return "end"
+    return "furniture"
+
+
+def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Finding]:
+    """The body model's cuts: live paragraphs it labels furniture, named by where they stand.
+
+    Nothing is cut from a document in which no named rule found debris (shape alone is weak
+    evidence: a list inside an article, a Q&A, a poem), and a live prose paragraph of
+    :data:`cleaner.body.PROTECTED_WORDS` words or more is never cut on layout alone.
+    """
+    from ..body import PROTECTED_WORDS, default_model
+
+    roles = {i: _role(r) for i, r in doc.cut.items()}
+    if not any(r in ("furniture", "end") for r in roles.values()):
+        return
+    m = model if model is not None else default_model()
+    texts = [p.text for p in doc.paragraphs]
+    prose, sizes = _text_facts(doc)
+    protected = [prose[i] and sizes[i] >= PROTECTED_WORDS for i in range(len(texts))]
+    span, zone = span_zones(doc)
+    labelled = list(m.label(texts, roles, protected, span, zone))
+    keep = {i for i, k, _, _ in labelled if k or protected[i]}
+    _keep_lists(texts, [i for i, _, _, _ in labelled], keep)
+    if not keep:
+        return
+    first, last = min(keep), max(keep)
+    for i, _, score, _ in labelled:
+        if i in keep:
+            continue
+        name = "boilerplate.before_body" if i < first else "boilerplate.after_body" if i > last else "boilerplate.inside_body"
+        yield Finding(i, name)
+
+
+def _keep_lists(texts: list[str], live: list[int], keep: set[int]) -> None:
+    """A list is read whole: when the article text leads into it (a sentence ending with a colon just
+    above it, or its first item kept), every item of the run of list items is kept with it."""
+    k = 0
+    while k < len(live):
+        j = k
+        while j < len(live) and _list_item(texts[live[j]]):
+            j += 1
+        if j > k:
+            lead = k > 0 and live[k - 1] in keep and texts[live[k - 1]].rstrip().endswith(":")
+            if lead or live[k] in keep:
+                keep.update(live[k:j])
+            k = j
+        else:
+            k += 1
+
+
+def _list_item(text: str) -> bool:
+    return bool(_BULLET.match(text)) and len(text.split()) >= 2 or is_row(text)
+
+
+def body_rule(model: object | None = None) -> ContextRule:
+    """The body-model rule, with ``model`` (a :class:`cleaner.body.BodyModel`) or the shipped one."""
+    return ContextRule(
+        "boilerplate.before_body",
+        lambda doc: body_findings(doc, model),
+        "The page furniture around and inside the article body, as the body model labels it: every paragraph "
+        "no named rule cut is scored from its shape (words, sentence ends, stop words, capitals, digits, links), "
+        "its neighbours and the named rules' cuts around it, and a two-state decoding labels the sequence "
+        "article or furniture. Only in documents where named rules found debris; long prose is never cut. "
+        "Rule names: boilerplate.before_body, boilerplate.after_body, boilerplate.inside_body.",
+        examples=(
+            "Home » News » World  /  Menu  /  Search  (before the body)",
+            "Tags: ...  /  * Most Read  /  * Other story title  /  © 2019 Example  (after the body)",
+        ),
+    )
+
+
+BODY_ZONES = body_rule()
 
 # A short line printed this often is a widget (share buttons under every item, a section label on every teaser).
 REPEATS = 3

@@ -1,0 +1,412 @@
+"""The body model: which paragraphs that no named rule cut are the article, and which are page furniture.
+
+A scraped page region holds the article plus what surrounds it: menus, section names, login prompts,
+tag lists, teaser titles, footers. Text-only boilerplate detection labels each block from shallow
+features and its neighbours (boilerpipe: Kohlschütter et al., WSDM 2010; jusText's stop-word density
+and context re-labelling). This module does the same for paragraphs, with what plain text offers
+and markup-based extractors lack: the named rules' hits around a paragraph, sentence shape, stop
+words of the major European languages, repeats and position.
+
+1. :func:`features` describes every paragraph by :data:`FEATURES` (its own text, then its
+   neighbours' text and the roles of the cuts around it).
+2. A logistic model (weights shipped in ``cleaner/data/body_model.json``, trained by
+   ``scripts/train_body.py`` on the dev sets) gives each live paragraph a log-odds of being
+   article text.
+3. A two-state sequence decoding (:func:`decode`) labels the live paragraphs content or furniture:
+   every change of state costs ``switch``, so an isolated doubtful paragraph inside the article stays
+   and a single good-looking line inside a menu goes with the menu, while an article interrupted by
+   furniture keeps both halves. Cuts made by named rules are transparent to the decoding.
+4. Precision first: a paragraph of :data:`PROTECTED_WORDS` or more words that reads as prose is never
+   cut on layout alone, and nothing is cut from a document in which no named rule found any debris.
+
+Inference is plain Python (a dot product per paragraph); the model is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator, Mapping, Sequence
+
+import regex
+
+from .extract.authors import is_name
+from .extract.dates import date_line
+from .text import ends_sentence
+
+__all__ = ["FEATURES", "BodyModel", "features", "decode", "default_model", "PROTECTED_WORDS"]
+
+# A live prose paragraph this long is never cut by the model (only a named rule may cut it).
+PROTECTED_WORDS = 40
+
+# The most frequent function words of the languages whose news sites the rules know. Stop-word density
+# is what separates running text from labels in any of them (jusText); one merged list needs no
+# language guess, and the few words two languages share ("die", "de", "a") only help.
+_STOP_WORDS = frozenset("""
+a about after all also an and any are as at be been but by can could did do does for from had has have he
+her his how i if in into is it its just more most my no not of on one only or other our out over she so some
+than that the their them then there these they this to up was we were what when which who will with would you
+aber als am an auch auf aus bei bis das dass dem den der des die doch durch ein eine einem einen einer es für
+hat hatte ich ihr im in ist kann mit nach nicht noch nur oder sich sie sind so um und uns von vor war was
+werden wie wir wird wurde zu zum zur über
+au aux avec ce ces dans de des du elle en est et il ils je la le les leur mais ne nous on ou par pas plus pour
+qu que qui sa se ses son sont sur un une été être
+al como con del el en es esta este la las lo los más para pero por que se su sus un una y ya
+che con da dei della delle di e gli il in la le nel non per più si sono su un una
+ao com da das de do dos e em foi mais na no nos os para pela pelo por que se sua um uma
+aan als bij dat de den die dit een en er het hij in is met niet of om op te van voor was wat ze zijn
+a ale do i jak jest na nie o od po się to w z za że
+в во да для до же за и из к как на не но о от по с со что это
+""".split())
+
+_WORD = regex.compile(r"\w+")
+_BULLET = regex.compile(r"^(?:[*•·▪►»>+-]|\d{1,2}[.)])\s+")
+_URLISH = regex.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b")
+_SEPARATORS = regex.compile(r"\s[|»›>/•·]\s")
+_TITLE_START = regex.compile(r"[\p{Lu}\p{N}\"“‘'«¿¡(\[]|\p{Lo}")
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    # the paragraph's own text
+    "log_words", "sentence_end", "colon_end", "sentences", "short_sentence", "title_shaped", "lower_start",
+    "bullet", "caps_share", "digit_share", "stop_share", "comma_share", "long_word_share", "urlish",
+    "separators", "date_line", "name_line", "repeats", "block_lines",
+    # position and the document around it
+    "position", "prose_before", "prose_after", "log_doc_words",
+    "prev_prose", "next_prose", "prev_log_words", "next_log_words", "prev_stop_share", "next_stop_share",
+    "short_run", "prose_window",
+    # the named rules' cuts around it
+    "prev_furniture", "next_furniture", "prev_inline", "next_inline", "furniture_above", "furniture_below",
+    "end_marker_above", "header_above",
+    # is it inside a body: prose near it on both sides
+    "prose_near_above", "prose_near_below", "prose_near_both", "short_between_prose", "title_between_prose",
+    "log_dist_prose_above", "log_dist_prose_below", "prose_share_window",
+    # the best-scoring run of prose (the BTE span of cleaner.rules.boilerplate.body_span)
+    "in_span", "before_span", "after_span", "log_dist_span", "outside_zone", "outside_zone_short",
+    # lists and tables: rows with figures or a 'label: value' shape, bullet runs, a list after a colon
+    "row", "list_run", "after_colon", "list_run_after_prose",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True)
+class _Facts:
+    words: int
+    prose: bool
+    stop: float
+
+
+def _own(text: str) -> tuple[list[float], _Facts]:
+    toks = _WORD.findall(text)
+    n = len(toks)
+    lowered = [t.lower() for t in toks]
+    bare = _BULLET.sub("", text, count=1)
+    end = ends_sentence(bare)
+    stop = sum(t in _STOP_WORDS for t in lowered) / n if n else 0.0
+    caps = sum(t[:1].isupper() for t in toks) / n if n else 0.0
+    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    sentences = len(regex.findall(r"[.!?…](?:\s|$)", text))
+    long_words = sum(len(t) >= 9 for t in toks) / n if n else 0.0
+    prose = n >= 8 and (end or bare.rstrip().endswith(":")) or n >= 25 and text.count(",") < n / 3
+    short = 3 <= n < 8 and end and _TITLE_START.match(bare) is not None
+    title = 1 <= n <= 20 and _TITLE_START.match(bare) is not None and not bare.rstrip().endswith((".", ",", ";", ":"))
+    vec = [
+        1.0,
+        math.log1p(n), float(end), float(bare.rstrip().endswith(":")), min(sentences, 10) / 10.0,
+        float(short), float(title), float(bare[:1].islower()),
+        float(bare != text), caps, digits, stop, text.count(",") / max(1, n), long_words,
+        float(_URLISH.search(text) is not None), min(len(_SEPARATORS.findall(text)), 5) / 5.0,
+        float(n <= 12 and date_line(text) is not None), float(n <= 5 and is_name(bare)),
+        0.0, min(text.count("\n") + 1, 10) / 10.0,
+    ]
+    return vec, _Facts(n, prose, stop)
+
+
+@lru_cache(maxsize=4096)
+def _own_cached(text: str) -> tuple[tuple[float, ...], _Facts]:
+    vec, facts = _own(text)
+    return tuple(vec), facts
+
+
+def _own_features(text: str) -> tuple[Sequence[float], _Facts]:
+    return _own_cached(text) if len(text) <= 1000 else _own(text)
+
+
+def features(
+    texts: Sequence[str], roles: Mapping[int, str], span: tuple[int, int] | None = None, zone: frozenset[int] | set[int] = frozenset()
+) -> list[list[float]]:
+    """The :data:`FEATURES` vector of every paragraph.
+
+    ``roles`` maps the index of each paragraph that a named rule already cut to the role of that
+    cut: ``"header"``, ``"inline"`` (an interruption inside a body: an ad marker, an inline link),
+    ``"end"`` (an end-of-article marker: a related-links heading, a comment prompt, a copyright line)
+    or ``"furniture"`` (anything else). ``span`` is the first and last index of the best-scoring run
+    of prose (:func:`cleaner.rules.boilerplate.body_span`), when there is one.
+    """
+    n = len(texts)
+    own = [_own_features(t) for t in texts]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    live = [i for i in range(n) if i not in roles]
+    prose_words = [own[i][1].words if (i not in roles and own[i][1].prose) else 0 for i in range(n)]
+    total_prose = sum(prose_words)
+    doc_words = sum(o[1].words for o in own)
+    before = 0
+    cum_before = []
+    for w in prose_words:
+        cum_before.append(before)
+        before += w
+    # previous / next live paragraph of each paragraph
+    prev_live = [-1] * n
+    next_live = [-1] * n
+    last = -1
+    for i in range(n):
+        prev_live[i] = last
+        if i not in roles:
+            last = i
+    last = -1
+    for i in range(n - 1, -1, -1):
+        next_live[i] = last
+        if i not in roles:
+            last = i
+    # run of consecutive live non-prose short paragraphs each paragraph belongs to
+    run = [0] * n
+    k = 0
+    while k < len(live):
+        j = k
+        while j < len(live) and not own[live[j]][1].prose and own[live[j]][1].words <= 12:
+            j += 1
+        for m in range(k, j):
+            run[live[m]] = j - k
+        k = j + 1 if j == k else j
+    furniture_seen = 0
+    end_seen = 0.0
+    header_seen = 0.0
+    furniture_above = [0] * n
+    end_above = [0.0] * n
+    header_above = [0.0] * n
+    for i in range(n):
+        furniture_above[i] = furniture_seen
+        end_above[i] = end_seen
+        header_above[i] = header_seen
+        role = roles.get(i)
+        if role == "furniture":
+            furniture_seen += 1
+        elif role == "end":
+            end_seen = 1.0
+            furniture_seen += 1
+        elif role == "header":
+            header_seen = 1.0
+    total_furniture = furniture_seen
+    # distance (in live paragraphs) to the nearest live prose paragraph above and below
+    big = 10**6
+    dist_above = [big] * n
+    dist_below = [big] * n
+    last_prose = None
+    for rank, i in enumerate(live):
+        if last_prose is not None:
+            dist_above[i] = rank - last_prose
+        if own[i][1].prose:
+            last_prose = rank
+    last_prose = None
+    for rank in range(len(live) - 1, -1, -1):
+        i = live[rank]
+        if last_prose is not None:
+            dist_below[i] = last_prose - rank
+        if own[i][1].prose:
+            last_prose = rank
+    live_rank = {i: r for r, i in enumerate(live)}
+    from .rules.boilerplate import is_row
+
+    rows = [i not in roles and (is_row(texts[i]) or own[i][0][_INDEX["bullet"]] > 0) for i in range(n)]
+    list_run = [0] * n
+    k = 0
+    while k < len(live):
+        j = k
+        while j < len(live) and rows[live[j]]:
+            j += 1
+        for m in range(k, j):
+            list_run[live[m]] = j - k
+        k = j + 1 if j == k else j
+    out = []
+    for i in range(n):
+        vec = list(own[i][0])
+        vec[_INDEX["repeats"]] = min(counts[texts[i]] - 1, 5) / 5.0
+        p, q = prev_live[i], next_live[i]
+        pf = own[p][1] if p >= 0 else None
+        nf = own[q][1] if q >= 0 else None
+        window = sum(prose_words[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i)
+        prev_role = roles.get(i - 1) if i > 0 else None
+        next_role = roles.get(i + 1) if i + 1 < n else None
+        vec += [
+            i / max(1, n - 1),
+            cum_before[i] / total_prose if total_prose else 0.0,
+            (total_prose - cum_before[i] - prose_words[i]) / total_prose if total_prose else 0.0,
+            math.log1p(doc_words),
+            float(pf is not None and pf.prose), float(nf is not None and nf.prose),
+            math.log1p(pf.words) if pf else 0.0, math.log1p(nf.words) if nf else 0.0,
+            pf.stop if pf else 0.0, nf.stop if nf else 0.0,
+            min(run[i], 20) / 20.0, math.log1p(window),
+            float(prev_role in ("furniture", "end")), float(next_role in ("furniture", "end")),
+            float(prev_role == "inline"), float(next_role == "inline"),
+            min(furniture_above[i], 10) / 10.0,
+            min(total_furniture - furniture_above[i] - (roles.get(i) in ("furniture", "end")), 10) / 10.0,
+            end_above[i], header_above[i],
+        ]
+        da, db = dist_above[i], dist_below[i]
+        near_a, near_b = float(da <= 3), float(db <= 3)
+        short = own[i][1].words <= 12 and not own[i][1].prose
+        r = live_rank.get(i)
+        if r is None:
+            share = 0.0
+        else:
+            win = live[max(0, r - 3): r] + live[r + 1: r + 4]
+            share = sum(own[j][1].prose for j in win) / len(win) if win else 0.0
+        vec += [
+            near_a, near_b, near_a * near_b, float(short) * near_a * near_b,
+            own[i][0][_INDEX["title_shaped"]] * near_a * near_b,
+            math.log1p(min(da, 50)), math.log1p(min(db, 50)), share,
+        ]
+        if span is None:
+            vec += [0.0, 0.0, 0.0, 0.0]
+        else:
+            a, b = span
+            vec += [float(a <= i <= b), float(i < a), float(i > b), math.log1p(a - i if i < a else i - b if i > b else 0)]
+        vec += [float(i in zone), float(i in zone and short)]
+        first_of_run = r is not None and list_run[i] and (r == 0 or not rows[live[r - 1]])
+        vec += [
+            float(rows[i]), min(list_run[i], 20) / 20.0,
+            float(p >= 0 and texts[p].rstrip().endswith(":")),
+            float(list_run[i] > 0 and (near_a > 0)) * float(bool(first_of_run) or list_run[i] > 1),
+        ]
+        out.append(vec)
+    return out
+
+
+def decode(scores: Sequence[float], switch: float) -> list[bool]:
+    """The most likely content (True) / furniture (False) labels of a sequence of log-odds.
+
+    Maximises ``sum(score for content paragraphs) - switch * (number of label changes)``: a
+    two-state Viterbi decoding, linear in the length of the sequence.
+
+    >>> decode([3.0, -0.5, 2.0, -4.0, -4.0], switch=1.0)
+    [True, True, True, False, False]
+    >>> decode([-3.0, 0.4, -3.0], switch=1.0)
+    [False, False, False]
+    """
+    if not scores:
+        return []
+    # best[state] = best total of a labelling of the prefix ending in state; back pointers per step
+    best_c, best_f = scores[0], 0.0
+    back: list[tuple[bool, bool]] = [(True, False)]
+    for s in scores[1:]:
+        from_c_to_c, from_f_to_c = best_c, best_f - switch
+        from_f_to_f, from_c_to_f = best_f, best_c - switch
+        c_prev = from_c_to_c >= from_f_to_c
+        f_prev = not (from_f_to_f >= from_c_to_f)  # True: came from content
+        best_c = (from_c_to_c if c_prev else from_f_to_c) + s
+        best_f = from_c_to_f if f_prev else from_f_to_f
+        back.append((c_prev, f_prev))
+    state = best_c >= best_f
+    labels = [state]
+    for c_prev, f_prev in reversed(back[1:]):
+        state = c_prev if state else f_prev
+        labels.append(state)
+    labels.reverse()
+    return labels
+
+
+def inside_scores(scores: Sequence[float], protected: Sequence[bool], inside: float) -> list[float]:
+    """``scores`` with ``inside`` added between the first and the last protected paragraph, and a
+    protected paragraph's score made large (it is content whatever its features say)."""
+    marks = [k for k, p in enumerate(protected) if p]
+    out = list(scores)
+    if marks:
+        for k in range(marks[0], marks[-1] + 1):
+            out[k] += inside
+        for k in marks:
+            out[k] = max(out[k], 0.0) + 20.0
+    return out
+
+
+@dataclass(frozen=True)
+class BodyModel:
+    """Weights over :data:`FEATURES` (applied to standardised values) and the decoding parameters."""
+
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float = 0.0
+    switch: float = 1.0
+    # Added to the threshold's effect inside the body (between the first and last long prose paragraph):
+    # furniture inside an article is rarer than around it, so a paragraph there needs more evidence.
+    inside: float = 0.0
+    version: str = "1"
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "BodyModel":
+        names = tuple(data["features"])
+        if names != FEATURES:
+            raise ValueError("body model was trained on other features; retrain with scripts/train_body.py")
+        return cls(
+            weights=tuple(float(w) for w in data["weights"]),
+            mean=tuple(float(m) for m in data["mean"]),
+            scale=tuple(float(s) for s in data["scale"]),
+            threshold=float(data.get("threshold", 0.0)),
+            switch=float(data.get("switch", 1.0)),
+            inside=float(data.get("inside", 0.0)),
+            version=str(data.get("version", "1")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version, "features": list(FEATURES), "weights": list(self.weights),
+            "mean": list(self.mean), "scale": list(self.scale), "threshold": self.threshold, "switch": self.switch,
+            "inside": self.inside,
+        }
+
+    def log_odds(self, vec: Sequence[float]) -> float:
+        return sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vec, self.mean, self.scale)) - self.threshold
+
+    def top_features(self, vec: Sequence[float], k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` features that pushed this paragraph furthest towards furniture, with their contribution."""
+        parts = [
+            (FEATURES[j], w * (x - m) / s)
+            for j, (w, x, m, s) in enumerate(zip(self.weights, vec, self.mean, self.scale)) if j
+        ]
+        parts.sort(key=lambda p: p[1])
+        return [(name, round(c, 2)) for name, c in parts[:k]]
+
+    def label(
+        self, texts: Sequence[str], roles: Mapping[int, str], protected: Sequence[bool],
+        span: tuple[int, int] | None = None, zone: frozenset[int] | set[int] = frozenset(),
+    ) -> Iterator[tuple[int, bool, float, list[float]]]:
+        """``(index, content?, log-odds, features)`` for every live paragraph, in order.
+
+        ``protected[i]``: paragraph ``i`` is long prose, which the model never cuts; the paragraphs
+        between the first and the last of them are inside the body.
+        """
+        vecs = features(texts, roles, span, zone)
+        live = [i for i in range(len(texts)) if i not in roles]
+        scores = [self.log_odds(vecs[i]) for i in live]
+        prot = [protected[i] for i in live]
+        labels = decode(inside_scores(scores, prot, self.inside), self.switch)
+        for i, keep, s in zip(live, labels, scores):
+            yield i, keep, s, vecs[i]
+
+    @property
+    def fingerprint(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> BodyModel:
+    """The model shipped with the package (``cleaner/data/body_model.json``)."""
+    data = json.loads(resources.files("cleaner").joinpath("data/body_model.json").read_text(encoding="utf-8"))
+    return BodyModel.from_dict(data)
