@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,6 +67,11 @@ _WORD = regex.compile(r"\w+")
 _BULLET = regex.compile(r"^(?:[*•·▪►»>+-]|\d{1,2}[.)])\s+")
 _URLISH = regex.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b")
 _SEPARATORS = regex.compile(r"\s[|»›>/•·]\s")
+_DIGITS = regex.compile(r"\d")
+_SENTENCE_BREAK = regex.compile(r"[.!?…](?:\s|$)")
+_SAMPLE = 100
+_HEAD = 700
+_BULLET_CHARS = frozenset("*•·▪►»>+-0123456789")
 _TITLE_START = regex.compile(r"[\p{Lu}\p{N}\"“‘'«¿¡(\[]|\p{Lo}")
 
 FEATURES: tuple[str, ...] = (
@@ -99,30 +105,53 @@ class _Facts:
     stop: float
 
 
-def _own(text: str) -> tuple[list[float], _Facts]:
-    toks = _WORD.findall(text)
-    n = len(toks)
-    lowered = [t.lower() for t in toks]
-    bare = _BULLET.sub("", text, count=1)
+def _facts(text: str, sample: list[str] | None = None) -> _Facts:
+    """Words (``len(text.split())``), prose or not, and stop-word share (of the first tokens)."""
+    n = len(text.split())
+    if sample is None:
+        sample = _WORD.findall(text[:_HEAD])[:_SAMPLE]
+    k = len(sample)
+    stop = sum(map(_STOP_WORDS.__contains__, map(str.lower, sample))) / k if k else 0.0
+    bare = _BULLET.sub("", text, count=1) if text[:1] in _BULLET_CHARS else text
     end = ends_sentence(bare)
-    stop = sum(t in _STOP_WORDS for t in lowered) / n if n else 0.0
-    caps = sum(t[:1].isupper() for t in toks) / n if n else 0.0
-    digits = sum(c.isdigit() for c in text) / max(1, len(text))
-    sentences = len(regex.findall(r"[.!?…](?:\s|$)", text))
-    long_words = sum(len(t) >= 9 for t in toks) / n if n else 0.0
     prose = n >= 8 and (end or bare.rstrip().endswith(":")) or n >= 25 and text.count(",") < n / 3
+    return _Facts(n, prose, stop)
+
+
+def _own(text: str) -> tuple[list[float], _Facts]:
+    # Ratios are read from the first _SAMPLE tokens (_HEAD characters): a long paragraph's first
+    # hundred words say as much about its kind as all of them, and the cost stays flat.
+    head = text[:_HEAD]
+    sample = _WORD.findall(head)[:_SAMPLE]
+    facts = _facts(text, sample)
+    n = facts.words
+    k = len(sample)
+    stop = facts.stop
+    bare = _BULLET.sub("", text, count=1) if text[:1] in _BULLET_CHARS else text
+    end = ends_sentence(bare)
+    if k:
+        caps = sum(map(str.isupper, (t[0] for t in sample))) / k
+        long_words = sum(len(t) >= 9 for t in sample) / k
+    else:
+        caps = long_words = 0.0
+    digits = len(_DIGITS.findall(head)) / max(1, len(head))
+    sentences = len(_SENTENCE_BREAK.findall(head))
+    prose = facts.prose
     short = 3 <= n < 8 and end and _TITLE_START.match(bare) is not None
     title = 1 <= n <= 20 and _TITLE_START.match(bare) is not None and not bare.rstrip().endswith((".", ",", ";", ":"))
     vec = [
         1.0,
         math.log1p(n), float(end), float(bare.rstrip().endswith(":")), min(sentences, 10) / 10.0,
         float(short), float(title), float(bare[:1].islower()),
-        float(bare != text), caps, digits, stop, text.count(",") / max(1, n), long_words,
+        float(bare != text), caps, digits, stop, head.count(",") / max(1, k), long_words,
         float(_URLISH.search(text) is not None), min(len(_SEPARATORS.findall(text)), 5) / 5.0,
-        float(n <= 12 and date_line(text) is not None), float(n <= 5 and is_name(bare)),
+        float(n <= 12 and digits > 0 and date_line(text) is not None), float(n <= 5 and caps >= 0.5 and is_name(bare)),
         0.0, min(text.count("\n") + 1, 10) / 10.0,
     ]
-    return vec, _Facts(n, prose, stop)
+    return vec, facts
+
+
+_NO_VECTOR: tuple[float, ...] = ()
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +165,8 @@ def _own_features(text: str) -> tuple[Sequence[float], _Facts]:
 
 
 def features(
-    texts: Sequence[str], roles: Mapping[int, str], span: tuple[int, int] | None = None, zone: frozenset[int] | set[int] = frozenset()
+    texts: Sequence[str], roles: Mapping[int, str], span: tuple[int, int] | None = None,
+    zone: frozenset[int] | set[int] = frozenset(), only: set[int] | None = None,
 ) -> list[list[float]]:
     """The :data:`FEATURES` vector of every paragraph.
 
@@ -144,10 +174,18 @@ def features(
     cut: ``"header"``, ``"inline"`` (an interruption inside a body: an ad marker, an inline link),
     ``"end"`` (an end-of-article marker: a related-links heading, a comment prompt, a copyright line)
     or ``"furniture"`` (anything else). ``span`` is the first and last index of the best-scoring run
-    of prose (:func:`cleaner.rules.boilerplate.body_span`), when there is one.
+    of prose (:func:`cleaner.rules.boilerplate.body_span`), when there is one; ``zone`` the paragraphs
+    that span leaves out where named rules found debris. With ``only``, the vectors of other paragraphs
+    are left empty (their facts still count as neighbours').
     """
     n = len(texts)
-    own = [_own_features(t) for t in texts]
+    want = set(range(n)) if only is None else only
+    # Vectors for the paragraphs asked for; facts (words, prose, stop words) for the other live ones,
+    # which count as neighbours; cut paragraphs only count their words.
+    own: list[tuple[Sequence[float], _Facts]] = [
+        _own_features(t) if i in want else (_NO_VECTOR, _facts(t) if i not in roles else _Facts(len(t.split()), False, 0.0))
+        for i, t in enumerate(texts)
+    ]
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
@@ -222,7 +260,14 @@ def features(
     live_rank = {i: r for r, i in enumerate(live)}
     from .rules.boilerplate import is_row
 
-    rows = [i not in roles and (is_row(texts[i]) or own[i][0][_INDEX["bullet"]] > 0) for i in range(n)]
+    # list items: a bullet, or a row of a table (only short paragraphs with a figure or a colon can be one)
+    rows = [
+        i not in roles and (
+            _BULLET.match(texts[i]) is not None
+            or 3 <= own[i][1].words <= 40 and (":" in texts[i] or _DIGITS.search(texts[i]) is not None) and is_row(texts[i])
+        )
+        for i in range(n)
+    ]
     list_run = [0] * n
     k = 0
     while k < len(live):
@@ -232,8 +277,11 @@ def features(
         for m in range(k, j):
             list_run[live[m]] = j - k
         k = j + 1 if j == k else j
-    out = []
+    out: list[list[float]] = []
     for i in range(n):
+        if only is not None and i not in only:
+            out.append([])
+            continue
         vec = list(own[i][0])
         vec[_INDEX["repeats"]] = min(counts[texts[i]] - 1, 5) / 5.0
         p, q = prev_live[i], next_live[i]
@@ -369,8 +417,15 @@ class BodyModel:
             "inside": self.inside,
         }
 
+    def __post_init__(self) -> None:
+        # log_odds = sum(coef * x) + offset: the standardisation folded into the weights once.
+        coef = tuple(w / s for w, s in zip(self.weights, self.scale))
+        offset = -sum(c * m for c, m in zip(coef, self.mean)) - self.threshold
+        object.__setattr__(self, "_coef", coef)
+        object.__setattr__(self, "_offset", offset)
+
     def log_odds(self, vec: Sequence[float]) -> float:
-        return sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vec, self.mean, self.scale)) - self.threshold
+        return sum(map(operator.mul, self._coef, vec)) + self._offset  # type: ignore[attr-defined]
 
     def top_features(self, vec: Sequence[float], k: int = 3) -> list[tuple[str, float]]:
         """The ``k`` features that pushed this paragraph furthest towards furniture, with their contribution."""
@@ -390,10 +445,11 @@ class BodyModel:
         ``protected[i]``: paragraph ``i`` is long prose, which the model never cuts; the paragraphs
         between the first and the last of them are inside the body.
         """
-        vecs = features(texts, roles, span, zone)
         live = [i for i in range(len(texts)) if i not in roles]
-        scores = [self.log_odds(vecs[i]) for i in live]
+        # A protected paragraph is content whatever its features: only the others are scored.
+        vecs = features(texts, roles, span, zone, only={i for i in live if not protected[i]})
         prot = [protected[i] for i in live]
+        scores = [0.0 if p else self.log_odds(vecs[i]) for i, p in zip(live, prot)]
         labels = decode(inside_scores(scores, prot, self.inside), self.switch)
         for i, keep, s in zip(live, labels, scores):
             yield i, keep, s, vecs[i]
