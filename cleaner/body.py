@@ -35,7 +35,6 @@ from typing import Any, Iterator, Mapping, Sequence
 import regex
 
 from .extract.authors import is_name
-from .extract.dates import date_line
 from .text import ends_sentence
 
 __all__ = ["FEATURES", "BodyModel", "features", "decode", "default_model", "PROTECTED_WORDS"]
@@ -70,6 +69,9 @@ _SEPARATORS = regex.compile(r"\s[|»›>/•·]\s")
 _DIGITS = regex.compile(r"\d")
 _SENTENCE_BREAK = regex.compile(r"[.!?…](?:\s|$)")
 _SAMPLE = 100
+# A date or a time in a short line (the named date rules read it; here it is only a shape).
+_DATEISH = regex.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
+_ROWISH = regex.compile(r"\d|^[\p{L}\p{N}][^:]{0,40}:\s+\S")
 _HEAD = 700
 _BULLET_CHARS = frozenset("*•·▪►»>+-0123456789")
 _TITLE_START = regex.compile(r"[\p{Lu}\p{N}\"“‘'«¿¡(\[]|\p{Lo}")
@@ -145,7 +147,7 @@ def _own(text: str) -> tuple[list[float], _Facts]:
         float(short), float(title), float(bare[:1].islower()),
         float(bare != text), caps, digits, stop, head.count(",") / max(1, k), long_words,
         float(_URLISH.search(text) is not None), min(len(_SEPARATORS.findall(text)), 5) / 5.0,
-        float(n <= 12 and digits > 0 and date_line(text) is not None), float(n <= 5 and caps >= 0.5 and is_name(bare)),
+        float(n <= 12 and digits > 0 and _DATEISH.search(head) is not None), float(n <= 5 and caps >= 0.5 and is_name(bare)),
         0.0, min(text.count("\n") + 1, 10) / 10.0,
     ]
     return vec, facts
@@ -258,13 +260,11 @@ def features(
         if own[i][1].prose:
             last_prose = rank
     live_rank = {i: r for r, i in enumerate(live)}
-    from .rules.boilerplate import is_row
-
-    # list items: a bullet, or a row of a table (only short paragraphs with a figure or a colon can be one)
+    # list items: a bullet, or the shape of a table row (a few words with a figure or a 'label: value')
     rows = [
         i not in roles and (
             _BULLET.match(texts[i]) is not None
-            or 3 <= own[i][1].words <= 40 and (":" in texts[i] or _DIGITS.search(texts[i]) is not None) and is_row(texts[i])
+            or 3 <= own[i][1].words <= 40 and not own[i][1].prose and _ROWISH.search(texts[i]) is not None
         )
         for i in range(n)
     ]

@@ -196,8 +196,9 @@ def _logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> np.ndar
 def _fit_weights(docs: list[Doc]) -> BodyModel:
     rows, ys, ws = [], [], []
     for d in docs:
-        for v, y, w in zip(d.vecs, d.labels, d.weights):
-            if y >= 0 and w > 0:
+        for v, y, w, prot in zip(d.vecs, d.labels, d.weights, d.protected):
+            # long prose is content whatever the model says: it learns from the paragraphs it decides
+            if y >= 0 and w > 0 and not prot:
                 rows.append(v)
                 ys.append(y)
                 ws.append(w)

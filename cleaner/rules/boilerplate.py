@@ -368,20 +368,18 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
 
 
 def _keep_lists(texts: list[str], live: list[int], keep: set[int]) -> None:
-    """A list is read whole: when the article text leads into it (a sentence ending with a colon just
-    above it, or its first item kept), every item of the run of list items is kept with it."""
-    k = 0
-    while k < len(live):
-        j = k
-        while j < len(live) and _list_item(texts[live[j]]):
-            j += 1
-        if j > k:
-            lead = k > 0 and live[k - 1] in keep and texts[live[k - 1]].rstrip().endswith(":")
-            if lead or live[k] in keep:
-                keep.update(live[k:j])
-            k = j
-        else:
-            k += 1
+    """A list is read whole: the items that follow a kept sentence ending with a colon, or a kept
+    list item, are kept with it."""
+    for k, i in enumerate(live):
+        if i not in keep:
+            continue
+        text = texts[i]
+        if not (text.rstrip().endswith(":") or len(text) <= 400 and _list_item(text)):
+            continue
+        for j in live[k + 1:]:
+            if j in keep or not (len(texts[j]) <= 400 and _list_item(texts[j])):
+                break
+            keep.add(j)
 
 
 def _list_item(text: str) -> bool:
