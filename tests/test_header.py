@@ -234,6 +234,3 @@ def test_more_byline_forms():
         assert byline_of(text) is None
 
 
-def test_headline_opening_the_page_right_above_the_prose():
-    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\n{BODY}")
-    assert art.title == "Council Splits Over Bridge Budget" and art.text == BODY

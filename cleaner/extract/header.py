@@ -689,8 +689,6 @@ def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tup
     dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
     for i, text, signals in found:
         score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
-        if "first" in signals and "last" in signals:
-            score += 1  # the page opens with it and the prose follows: nothing else stands between
         if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
             best = (score, i, text)
     out: list[Finding] = []
