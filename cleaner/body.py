@@ -35,6 +35,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import regex
 
 from .extract.authors import is_name
+from .rules.shapes import strip_bullet
 from .text import ends_sentence
 
 __all__ = ["FEATURES", "BodyModel", "features", "decode", "default_model", "PROTECTED_WORDS"]
@@ -63,7 +64,6 @@ a ale do i jak jest na nie o od po się to w z za że
 """.split())
 
 _WORD = regex.compile(r"\w+")
-_BULLET = regex.compile(r"^(?:[*•·▪►»>+-]|\d{1,2}[.)])\s+")
 _URLISH = regex.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de)\b")
 _SEPARATORS = regex.compile(r"\s[|»›>/•·]\s")
 _DIGITS = regex.compile(r"\d")
@@ -107,14 +107,22 @@ class _Facts:
     stop: float
 
 
-def _facts(text: str, sample: list[str] | None = None) -> _Facts:
-    """Words (``len(text.split())``), prose or not, and stop-word share (of the first tokens)."""
+def _bare(text: str) -> str:
+    return strip_bullet(text) if text[:1] in _BULLET_CHARS else text
+
+
+def _facts(text: str, sample: list[str] | None = None, bare: str | None = None) -> _Facts:
+    """Words (``len(text.split())``), prose or not, and stop-word share (of the first tokens).
+
+    ``sample`` (the first tokens) and ``bare`` (the text without its bullet) when the caller has them.
+    """
     n = len(text.split())
     if sample is None:
         sample = _WORD.findall(text[:_HEAD])[:_SAMPLE]
     k = len(sample)
     stop = sum(map(_STOP_WORDS.__contains__, map(str.lower, sample))) / k if k else 0.0
-    bare = _BULLET.sub("", text, count=1) if text[:1] in _BULLET_CHARS else text
+    if bare is None:
+        bare = _bare(text)
     end = ends_sentence(bare)
     prose = n >= 8 and (end or bare.rstrip().endswith(":")) or n >= 25 and text.count(",") < n / 3
     return _Facts(n, prose, stop)
@@ -125,11 +133,11 @@ def _own(text: str) -> tuple[list[float], _Facts]:
     # hundred words say as much about its kind as all of them, and the cost stays flat.
     head = text[:_HEAD]
     sample = _WORD.findall(head)[:_SAMPLE]
-    facts = _facts(text, sample)
+    bare = _bare(text)
+    facts = _facts(text, sample, bare)
     n = facts.words
     k = len(sample)
     stop = facts.stop
-    bare = _BULLET.sub("", text, count=1) if text[:1] in _BULLET_CHARS else text
     end = ends_sentence(bare)
     if k:
         caps = sum(map(str.isupper, (t[0] for t in sample))) / k
@@ -263,7 +271,7 @@ def features(
     # list items: a bullet, or the shape of a table row (a few words with a figure or a 'label: value')
     rows = [
         i not in roles and (
-            _BULLET.match(texts[i]) is not None
+            strip_bullet(texts[i]) != texts[i]
             or 3 <= own[i][1].words <= 40 and not own[i][1].prose and _ROWISH.search(texts[i]) is not None
         )
         for i in range(n)
@@ -427,20 +435,11 @@ class BodyModel:
     def log_odds(self, vec: Sequence[float]) -> float:
         return sum(map(operator.mul, self._coef, vec)) + self._offset  # type: ignore[attr-defined]
 
-    def top_features(self, vec: Sequence[float], k: int = 3) -> list[tuple[str, float]]:
-        """The ``k`` features that pushed this paragraph furthest towards furniture, with their contribution."""
-        parts = [
-            (FEATURES[j], w * (x - m) / s)
-            for j, (w, x, m, s) in enumerate(zip(self.weights, vec, self.mean, self.scale)) if j
-        ]
-        parts.sort(key=lambda p: p[1])
-        return [(name, round(c, 2)) for name, c in parts[:k]]
-
     def label(
         self, texts: Sequence[str], roles: Mapping[int, str], protected: Sequence[bool],
         span: tuple[int, int] | None = None, zone: frozenset[int] | set[int] = frozenset(),
-    ) -> Iterator[tuple[int, bool, float, list[float]]]:
-        """``(index, content?, log-odds, features)`` for every live paragraph, in order.
+    ) -> Iterator[tuple[int, bool, float]]:
+        """``(index, content?, log-odds)`` for every live paragraph, in order (0.0 for a protected one).
 
         ``protected[i]``: paragraph ``i`` is long prose, which the model never cuts; the paragraphs
         between the first and the last of them are inside the body.
@@ -452,7 +451,7 @@ class BodyModel:
         scores = [0.0 if p else self.log_odds(vecs[i]) for i, p in zip(live, prot)]
         labels = decode(inside_scores(scores, prot, self.inside), self.switch)
         for i, keep, s in zip(live, labels, scores):
-            yield i, keep, s, vecs[i]
+            yield i, keep, s
 
     @property
     def fingerprint(self) -> str:

@@ -28,6 +28,7 @@ held-out fold, so its out-of-fold rows are honest.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -43,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 import folds as F  # noqa: E402
 
 import cleaner  # noqa: E402
-from cleaner.body import FEATURES, PROTECTED_WORDS, BodyModel, decode, inside_scores  # noqa: E402
+from cleaner.body import FEATURES, BodyModel, decode, inside_scores  # noqa: E402
 
 MODEL_PATH = ROOT / "cleaner" / "data" / "body_model.json"
 # Regularisation of the logistic regression (on standardised features).
@@ -90,10 +91,11 @@ class _Recorder:
         from cleaner.body import features
 
         self.seen = (list(texts), dict(roles))
+        self.protected = list(protected)
         self.vecs = features(texts, roles, span, zone)
         for i in range(len(texts)):
             if i not in roles:
-                yield i, True, 0.0, self.vecs[i]
+                yield i, True, 0.0
 
 
 def _in_text(par: str, text: str, shingle_set: set) -> bool:
@@ -163,18 +165,12 @@ def collect(pages: list[dict]) -> list[Doc]:
                 d = Doc(page, texts, live, [rec.vecs[i] for i in live])
                 d.labels, d.weights = _label_page(page, texts, live, anchor)
                 d.words = [len(_TOK.findall(texts[i])) for i in live]
-                d.protected = [_protected(texts[i]) for i in live]
+                d.protected = [rec.protected[i] for i in live]
                 _CACHE[page["id"]] = d
         d = _CACHE[page["id"]]
         if d is not None:
             docs.append(d)
     return docs
-
-
-def _protected(text: str) -> bool:
-    from cleaner.rules.boilerplate import is_prose, size
-
-    return is_prose(text) and size(text) >= PROTECTED_WORDS
 
 
 def _logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> np.ndarray:
@@ -242,22 +238,20 @@ def choose_decoding(docs: list[Doc], raws: list[list[float]]) -> tuple[float, fl
     """The (threshold, switch) with the best word F1 among those losing text on <= MAX_LOST of the pages."""
     best = None
     fallback = None
-    for t in THRESHOLDS:
-      for s in SWITCHES:
-        for ins in INSIDES:
-            TP = FP = FN = 0.0
-            lost = 0
-            for d, raw in zip(docs, raws):
-                tp, fp, fn, l = _outcome(d, raw, t, s, ins)
-                TP, FP, FN, lost = TP + tp, FP + fp, FN + fn, lost + l
-            f1 = 2 * TP / (2 * TP + FP + FN) if TP else 0.0
-            share = lost / max(1, len(docs))
-            cand = (f1, -share, -abs(t), -s, -ins)
-            stats = {"f1": round(f1, 4), "lost_share": round(share, 4), "threshold": t, "switch": s, "inside": ins}
-            if share <= MAX_LOST and (best is None or cand > best[0]):
-                best = (cand, (t, s, ins), stats)
-            if fallback is None or (-share, f1) > fallback[0]:
-                fallback = ((-share, f1), (t, s, ins), stats)
+    for t, s, ins in itertools.product(THRESHOLDS, SWITCHES, INSIDES):
+        TP = FP = FN = 0.0
+        lost = 0
+        for d, raw in zip(docs, raws):
+            tp, fp, fn, l = _outcome(d, raw, t, s, ins)
+            TP, FP, FN, lost = TP + tp, FP + fp, FN + fn, lost + l
+        f1 = 2 * TP / (2 * TP + FP + FN) if TP else 0.0
+        share = lost / max(1, len(docs))
+        cand = (f1, -share, -abs(t), -s, -ins)
+        stats = {"f1": round(f1, 4), "lost_share": round(share, 4), "threshold": t, "switch": s, "inside": ins}
+        if share <= MAX_LOST and (best is None or cand > best[0]):
+            best = (cand, (t, s, ins), stats)
+        if fallback is None or (-share, f1) > fallback[0]:
+            fallback = ((-share, f1), (t, s, ins), stats)
     _, params, stats = best or fallback
     return (*params, stats)
 

@@ -355,12 +355,12 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
     protected = [prose[i] and sizes[i] >= PROTECTED_WORDS for i in range(len(texts))]
     span, zone = span_zones(doc)
     labelled = list(m.label(texts, roles, protected, span, zone))
-    keep = {i for i, k, _, _ in labelled if k or protected[i]}
-    _keep_lists(texts, [i for i, _, _, _ in labelled], keep)
+    keep = {i for i, k, _ in labelled if k or protected[i]}
+    _keep_lists(texts, [i for i, _, _ in labelled], keep)
     if not keep:
         return
     first, last = min(keep), max(keep)
-    for i, _, score, _ in labelled:
+    for i, _, _ in labelled:
         if i in keep:
             continue
         name = "boilerplate.before_body" if i < first else "boilerplate.after_body" if i > last else "boilerplate.inside_body"
