@@ -261,7 +261,6 @@ HEADER_AFTER_FURNITURE = (
 )
 
 
-@pytest.mark.xfail(reason="the header is read again when furniture below the body changes the body zone", strict=False)
 def test_repeated_headline_above_furniture_is_idempotent():
     once = CLEANER.clean(HEADER_AFTER_FURNITURE).text
     assert CLEANER.clean(once).text == once

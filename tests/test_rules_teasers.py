@@ -72,3 +72,14 @@ def test_subheading_repeated_once_is_not_an_embed_without_a_block():
     raw = f"{P1}\n\nThe plan\n\n{P2}\n\nThe plan\n\n{P3}"
     art = cleaner.clean(raw)
     assert not any(c.rule == "teasers.embedded" for c in art.removed)
+
+
+def test_decoration_lines_after_a_trailing_date_do_not_hide_it():
+    # '• • •' lines are cut as repeats only after the teaser rules ran; the date before them is trailing
+    # on the first clean already, so a second clean finds nothing more.
+    raw = f"{BODY}\n\nShare this:\n\nJune 08, 2018\n\n• • •\n• • •\n• • •"
+    c = cleaner.Cleaner(detect_language=False)
+    once = c.clean(raw)
+    assert once.text == BODY
+    assert "teasers.trailing_byline" in [cut.rule for cut in once.removed]
+    assert c.clean(once.text).text == once.text

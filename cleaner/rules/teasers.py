@@ -62,9 +62,12 @@ def _after_headings(doc: DocumentView) -> Iterator[Finding]:
 def _trailing_block(doc: DocumentView) -> Iterator[Finding]:
     zone: list[tuple[int, str]] = []
     for i in range(len(doc.paragraphs) - 1, -1, -1):
-        if i in doc.cut:
+        text = doc.paragraphs[i].text
+        if i in doc.cut or not any(ch.isalnum() for ch in text):
+            # A decoration line ('• • •', '***') carries no text: it neither ends the block nor joins it,
+            # whether or not a later rule cuts it as a repeat.
             continue
-        k = kind(doc.paragraphs[i].text)
+        k = kind(text)
         if k == "other":
             break
         zone.append((i, k))
