@@ -178,15 +178,16 @@ def _engine_options(f):
     return f
 
 
-def _outcomes(cleaner: Cleaner, files, workers, engine, scheduler, text_column, id_column):
-    """The outcomes of cleaning ``files`` with the chosen engine, in input order (a context manager)."""
+def _outcomes(cleaner: Cleaner, files, workers, engine, scheduler, text_column, id_column, problems=()):
+    """The outcomes of cleaning ``files`` with the chosen engine, in input order (a context manager);
+    ``problems`` (error items for what the folders held that could not be walked) come first."""
     from .engines import run
 
     if engine == "local" and scheduler is not None:
         raise click.BadParameter("--scheduler goes with --engine dask", param_hint="--scheduler")
     ctx = click.get_current_context(silent=True)
     fmt = ctx.meta.get("cleaner.input_format") if ctx is not None else None
-    items = read_sources(files, fmt, text_column=text_column, id_column=id_column)
+    items = itertools.chain(list(problems), read_sources(files, fmt, text_column=text_column, id_column=id_column))
     try:
         return run(items, cleaner.config, workers=workers, engine=engine, scheduler=scheduler)
     except ImportError as e:
@@ -293,7 +294,8 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
         out_format = output_format(output, output_format_)
     except FormatError as e:
         raise click.BadParameter(str(e), param_hint="-o/--output")
-    files, skipped = expand_inputs(paths, fmt)
+    walk_problems: list[DocumentError] = []
+    files, skipped = expand_inputs(paths, fmt, walk_problems)
     if skipped and not quiet:
         _stderr().print(_describe_skipped(skipped, fmt))
     remote = is_url(output)
@@ -304,7 +306,7 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
     # Next to a local output file by default; for standard output or a URL, errors go to stderr unless --errors says.
     errors_path = Path(errors_file) if errors_file else (_errors_path_for(output) if output != "-" and not remote else None)
     console = _stderr()
-    if not files and not quiet:
+    if not files and not walk_problems and not quiet:
         from .io.formats import folder_suffixes
 
         console.print(Text(f"warning: no input documents found in {', '.join(paths)} "
@@ -335,7 +337,7 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
     failed: Outcome | None = None
     last = started = time.perf_counter()
     try:
-        with progress, _outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column) as outcomes:
+        with progress, _outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column, walk_problems) as outcomes:
             task = progress.add_task("clean", total=sizes, docs=0, errors=0)
             for outcome in outcomes:
                 if outcome.ok:

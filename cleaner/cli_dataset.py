@@ -95,6 +95,8 @@ def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
         m = read_manifest(version_dir(dataset, latest))
     except DatasetError:
         return None
+    if any(i.get("sha256") is None for i in inputs):
+        return None  # a stream (FIFO) or an unreadable file: nothing to compare
     same_inputs = [(i.get("path"), i.get("sha256")) for i in m.get("inputs") or []] == [(i["path"], i["sha256"]) for i in inputs]
     if same_inputs and m.get("config_hash") == config.hash and m.get("cleaner_version") == __version__:
         return latest
@@ -105,8 +107,9 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
             license=None, force=False) -> None:
     from .dataset.manifest import describe_inputs
 
-    files = expand_paths(paths)
-    if not files:
+    walk_problems: list = []
+    files = expand_paths(paths, walk_problems)
+    if not files and not walk_problems:
         _fail(f"no input documents found in {', '.join(paths)}")
     inputs = describe_inputs(files)
     same = None if force or version is not None else _same_as_latest(dataset, inputs, cleaner.config)
@@ -125,7 +128,7 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
     task = progress.add_task("export", total=input_size(files), docs=0, errors=0)
 
     def records():
-        with progress, outcomes(files) as results:
+        with progress, outcomes(files, walk_problems) as results:
             for outcome in results:
                 stats.add(outcome)
                 progress.update(task, advance=outcome.nbytes, docs=stats.documents, errors=stats.errors)
@@ -206,8 +209,8 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
         and cleaner, nothing is published unless --force.
         """
         cleaner = make_cleaner(ascii_fold, disable, no_language, quiet)
-        def outcomes(files):
-            return make_outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column)
+        def outcomes(files, problems=()):
+            return make_outcomes(cleaner, files, workers, engine, scheduler, text_column, id_column, problems)
 
         _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, stderr(), problem_line, outcomes,
                 license=license_, force=force)

@@ -416,3 +416,260 @@ def test_an_unreadable_file_is_an_error(tmp_path: Path):
     path.chmod(0)
     item = read_txt(path)
     assert isinstance(item, DocumentError) and item.reason.startswith("cannot read file")
+
+
+# --- round two: inputs that used to cost a whole run ------------------------------------------
+
+
+def _jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _good(i: int) -> str:
+    return json.dumps({"id": f"g{i}", "text": f"{ARTICLE}\n\nStory {i}."})
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ('{"id": "big", "text": "x", "n": ' + "7" * 5000 + "}", "unreadable JSON: Exceeds the limit (4300 digits)"),
+    ('{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "unreadable JSON: nested too deeply"),
+    ('{"id": "obj", "text": "x", "n": ' + '{"a":' * 5000 + "1" + "}" * 5000 + "}", "unreadable JSON: nested too deeply"),
+])
+def test_a_jsonl_line_python_cannot_parse_is_one_error_and_clean_and_export_go_on(tmp_path: Path, bad: str, reason: str):
+    src = _jsonl(tmp_path / "in.jsonl", [_good(0), bad, _good(1)])
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(src), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 1
+    assert [r["id"] for r in read_lines(out)] == ["g0", "g1"]
+    (err,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert err["source"] == f"{src.as_posix()}:2" and err["error"].startswith(reason)
+    errors = tmp_path / "export.errors.jsonl"
+    result = run("export", str(src), "--dataset", str(tmp_path / "ds"), "--no-language", "-w", "2", "-q", "--errors", str(errors))
+    assert result.exit_code == 1
+    assert cleaner.load(tmp_path / "ds")["id"] == ["g0", "g1"]
+    assert [e["source"] for e in read_lines(errors)] == [f"{src.as_posix()}:2"]
+
+
+def test_json_messages_that_end_in_at_do_not_say_at_twice(tmp_path: Path):
+    src = tmp_path / "ctl.jsonl"
+    src.write_bytes(b'{"id": "c", "text": "tab\tinside"}\n')
+    (item,) = read_jsonl(src)
+    assert item.reason == "malformed JSON: Invalid control character at column 25"
+
+
+def test_a_count_beyond_int64_is_null_and_parquet_output_keeps_every_document(tmp_path: Path):
+    lines = [_good(i) for i in range(10)]
+    lines.insert(5, json.dumps({"id": "huge", "text": "\n\n".join([BODY] * 4 + ["Views: 9223372036854775808", "5 comments"])}))
+    src = _jsonl(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "out.parquet"
+    result = run("clean", str(src), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.num_rows == 11
+    huge = next(r for r in table.to_pylist() if r["id"] == "huge")
+    assert huge["views"] is None and huge["comment_count"] == 5
+    assert "counters.views" in [c["rule"] for c in huge["removed"]]  # still cut as a counter
+    result = run("export", str(src), "--dataset", str(tmp_path / "ds"), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 0, result.output
+    assert cleaner.load(tmp_path / "ds").num_rows == 11
+
+
+def _zst_lines(n: int) -> bytes:
+    return b"".join(json.dumps({"id": f"z{i}", "text": f"{BODY} Number {i} of the series."}).encode() + b"\n" for i in range(n))
+
+
+def test_a_truncated_jsonl_zst_keeps_what_was_read_and_reports_one_error(tmp_path: Path):
+    zstandard = pytest.importorskip("zstandard")
+    data = zstandard.ZstdCompressor().compress(_zst_lines(3000))
+    src = tmp_path / "cut.jsonl.zst"
+    src.write_bytes(data[: len(data) // 2])
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(src), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 1
+    records = read_lines(out)
+    assert len(records) > 100 and [r["id"] for r in records] == [f"z{i}" for i in range(len(records))]
+    (err,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert err["source"] == f"{src.as_posix()}:{len(records) + 1}"
+    assert "cannot read the rest of the file" in err["error"] and "truncated" in err["error"]
+    src.write_bytes(data[:40])  # cut inside the first block: nothing to keep, still one error
+    result = run("clean", str(src), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 1 and read_lines(out) == [] and len(read_lines(tmp_path / "out.errors.jsonl")) == 1
+
+
+def test_a_valid_jsonl_zst_followed_by_junk_keeps_all_its_records(tmp_path: Path):
+    zstandard = pytest.importorskip("zstandard")
+    c = zstandard.ZstdCompressor()
+    lines = _zst_lines(300)
+    src = tmp_path / "junk.jsonl.zst"
+    src.write_bytes(c.compress(lines[:10000]) + c.compress(lines[10000:]) + b"this is not zstd at all" * 4)
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(src), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 1
+    assert [r["id"] for r in read_lines(out)] == [f"z{i}" for i in range(300)]
+    (err,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert err["source"] == f"{src.as_posix()}:301" and "not zstd data" in err["error"]
+
+
+def test_without_zstandard_a_zst_input_says_which_extra_to_install(tmp_path: Path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # import zstandard now raises ImportError
+    src = tmp_path / "x.jsonl.zst"
+    src.write_bytes(b"\x28\xb5\x2f\xfd")
+    result = run("clean", str(src), "-o", str(tmp_path / "out.jsonl"), "-q")
+    assert result.exit_code == 1
+    (err,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert "pip install 'cleaner[zstd]'" in err["error"]
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "x.jsonl.zst"), "-o", str(tmp_path / "o.jsonl.zst")])
+    assert result.exit_code == 2 and "cleaner[zstd]" in result.output
+
+
+def test_a_file_name_that_is_not_utf8_does_not_fail_clean_or_export(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        (Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt"))).write_text(ARTICLE, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take non-UTF-8 names")
+    (folder / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("export", str(folder), "--dataset", str(tmp_path / "ds"), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 0, result.output
+    ds = cleaner.load(tmp_path / "ds")
+    assert sorted(ds["source"]) == sorted([f"{folder.as_posix()}/caf\ufffd.txt", f"{folder.as_posix()}/ok.txt"])
+    manifest = json.loads((tmp_path / "ds" / "v1.0.0" / "manifest.json").read_text(encoding="utf-8"))
+    assert f"{folder.as_posix()}/caf\ufffd.txt" in [i["path"] for i in manifest["inputs"]]
+    for out in ("out.jsonl", "out.parquet"):
+        result = run("clean", str(folder), "-o", str(tmp_path / out), "--no-language", "-w", "1", "-q")
+        assert result.exit_code == 0, result.output
+
+
+def _walk_fixture(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "locked").mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "sub" / "b.txt").write_text(ARTICLE)
+    (folder / "locked" / "c.txt").write_text(ARTICLE)
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    (folder / "sub" / "loop").symlink_to(folder)
+    return folder
+
+
+def test_what_a_folder_holds_that_cannot_be_walked_is_an_error_each(tmp_path: Path, monkeypatch):
+    folder = _walk_fixture(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # portable, and true for root too
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(folder), "-o", str(out), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 1
+    assert sorted(r["source"] for r in read_lines(out)) == [f"{folder.as_posix()}/a.txt", f"{folder.as_posix()}/sub/b.txt"]
+    errors = {e["source"]: e["error"] for e in read_lines(tmp_path / "out.errors.jsonl")}
+    assert errors == {
+        f"{folder.as_posix()}/dangling.txt": "broken symbolic link (its target does not exist)",
+        f"{folder.as_posix()}/locked": "cannot read folder: Permission denied",
+        f"{folder.as_posix()}/self.txt": "symbolic link loop (a link that points to itself); not followed",
+        f"{folder.as_posix()}/sub/loop": "symbolic link loop (a link to a folder that contains it); not followed",
+    }
+    errors_file = tmp_path / "export.errors.jsonl"
+    result = run("export", str(folder), "--dataset", str(tmp_path / "ds"), "--no-language", "-w", "1", "-q", "--errors", str(errors_file))
+    assert result.exit_code == 1
+    assert cleaner.load(tmp_path / "ds").num_rows == 2
+    assert len(read_lines(errors_file)) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("command", ["clean", "export"])
+def test_a_fifo_given_as_input_is_read_as_a_stream(tmp_path: Path, command: str):
+    import threading
+
+    fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
+    lines = "".join(_good(i) + "\n" for i in range(3)).encode()
+
+    def feed():
+        with open(fifo, "wb") as f:
+            f.write(lines)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    target = ["-o", str(tmp_path / "out.jsonl")] if command == "clean" else ["--dataset", str(tmp_path / "ds")]
+    proc = subprocess.run([sys.executable, "-m", "cleaner", command, str(fifo), *target, "--no-language", "-w", "1", "-q"],
+                          capture_output=True, text=True, timeout=120)
+    writer.join(timeout=5)
+    assert proc.returncode == 0, proc.stderr
+    ids = read_lines(tmp_path / "out.jsonl") if command == "clean" else cleaner.load(tmp_path / "ds").to_list()
+    assert [r["id"] for r in ids] == ["g0", "g1", "g2"]
+
+
+NON_LATIN = {
+    "ru": "Совет собрался в понедельник, чтобы обсудить бюджет на следующий год, сообщили чиновники.",
+    "el": "Το συμβούλιο συνεδρίασε τη Δευτέρα για να συζητήσει τον προϋπολογισμό του επόμενου έτους.",
+    "zh": "理事会周一开会讨论来年的预算，官员们说。投票将在下周举行，他们补充说。",
+    "ar": "اجتمع المجلس يوم الاثنين لمناقشة ميزانية العام المقبل، حسبما قال المسؤولون.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NON_LATIN))
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_in_a_non_latin_script_is_text(tmp_path: Path, lang: str, encoding: str):
+    text = "\n\n".join([NON_LATIN[lang]] * 4)
+    path = tmp_path / f"{lang}.txt"
+    path.write_bytes(text.encode(encoding))
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(path), "-o", str(out), "--no-language", "-q")
+    assert result.exit_code == 0, (tmp_path / "out.errors.jsonl").read_text()
+    (record,) = read_lines(out)
+    assert NON_LATIN[lang][:12] in record["text"]
+    (warning,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert warning["warning"] == f"no byte-order mark; decoded as {encoding} (detected)"
+
+
+def test_iso_2022_jp_is_text(tmp_path: Path):
+    text = "評議会は月曜日に会合し、来年の予算について話し合ったと当局者は述べた。\n\n投票は来週行われる予定だ。" * 3
+    path = tmp_path / "ja.txt"
+    path.write_bytes(text.encode("iso-2022-jp"))
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(path), "-o", str(out), "--no-language", "-q")
+    assert result.exit_code == 0, (tmp_path / "out.errors.jsonl").read_text()
+    (record,) = read_lines(out)
+    assert "評議会は月曜日に会合し" in record["text"] and "\x1b" not in record["text"]
+    (warning,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert "iso2022-jp" in warning["warning"]
+
+
+def test_random_bytes_with_nuls_are_still_binary_data():
+    rng = random.Random(7)
+    for _ in range(20):
+        data = bytearray(rng.getrandbits(8) for _ in range(4096))
+        data[1::2] = bytes(0 if rng.random() < 0.4 else b for b in data[1::2])
+        with pytest.raises(DecodeError):
+            decode_text(bytes(data))
+
+
+def test_dictionary_encoded_parquet_string_columns_are_read(tmp_path: Path):
+    table = pa.table({
+        "text": pa.array([ARTICLE + " One.", ARTICLE + " Two.", None]).dictionary_encode(),
+        "key": pa.array(["k1", "k2", "k3"]).dictionary_encode(),
+    })
+    pq.write_table(table, tmp_path / "dict.parquet")
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(tmp_path / "dict.parquet"), "--id-column", "key", "-o", str(out), "--no-language", "-q")
+    assert result.exit_code == 1
+    assert [r["id"] for r in read_lines(out)] == ["k1", "k2"]
+    (err,) = read_lines(tmp_path / "out.errors.jsonl")
+    assert err == {"id": "k3", "source": f"{(tmp_path / 'dict.parquet').as_posix()}:3", "error": "'text' is null"}
+
+
+def test_text_of_control_characters_only_is_not_called_whitespace(tmp_path: Path):
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"id": "c", "text": "\x01\x02 \x7f"}) + "\n")
+    (item,) = read_jsonl(src)
+    assert item.reason == "empty document (only control characters and whitespace)"
+    pq.write_table(pa.table({"text": ["\x00\x1b\n", " \u200b"]}), tmp_path / "c.parquet")
+    assert [i.reason for i in read_parquet(tmp_path / "c.parquet")] == [
+        "empty document (only control characters and whitespace)", "empty document (whitespace only)"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -51,19 +52,39 @@ def file_sha256(path: str | os.PathLike[str], chunk: int = 1 << 22) -> str:
     return h.hexdigest()
 
 
+def _describe_file(path: Path) -> dict[str, Any]:
+    """A path as a manifest entry. Only a regular file is hashed: a FIFO or a device is read once, by
+    the reader, and a file that cannot be read is the reader's error to report; their ``sha256`` is null."""
+    entry: dict[str, Any] = {"path": _printable(os.fspath(path)), "sha256": None}
+    try:
+        st = path.stat()
+        if stat.S_ISREG(st.st_mode):
+            entry["sha256"] = file_sha256(path)
+            entry["size"] = st.st_size
+    except OSError:
+        pass
+    return entry
+
+
 def describe_inputs(inputs: Iterable[Any] | None) -> list[dict[str, Any]]:
     """Input files as manifest entries: ``(path, sha256)`` pairs are taken as given, bare paths are hashed."""
     out = []
     for item in inputs or ():
         if isinstance(item, (str, os.PathLike)):
-            path = Path(item)
-            out.append({"path": str(item), "sha256": file_sha256(path), "size": path.stat().st_size})
+            out.append(_describe_file(Path(item)))
         elif isinstance(item, Mapping):
-            out.append({"path": str(item["path"]), "sha256": item.get("sha256"), **({"size": item["size"]} if "size" in item else {})})
+            out.append({"path": _printable(str(item["path"])), "sha256": item.get("sha256"), **({"size": item["size"]} if "size" in item else {})})
         else:
             path, sha = item
-            out.append({"path": str(path), "sha256": sha})
+            out.append({"path": _printable(str(path)), "sha256": sha})
     return out
+
+
+def _printable(name: str) -> str:
+    """A path as valid Unicode (a name's bytes that are not UTF-8 become U+FFFD), for JSON."""
+    from ..io.readers import _printable as printable
+
+    return printable(name)
 
 
 def count_cuts(records: Iterable[Mapping[str, Any]]) -> Counter:

@@ -29,7 +29,7 @@ from typing import IO, Iterable, Iterator
 
 import regex
 
-from .readers import JSONL_SUFFIXES, Document, DocumentError, Item, decode_text, read_bytes, read_jsonl, read_jsonl_stream, read_txt
+from .readers import JSONL_SUFFIXES, _printable, Document, DocumentError, Item, decode_text, read_bytes, read_jsonl, read_jsonl_stream, read_txt, walk_folder
 
 __all__ = [
     "INPUT_FORMATS",
@@ -110,12 +110,16 @@ def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
                       "or give --output-format")
 
 
-def expand_inputs(paths: Iterable[str | os.PathLike[str]], fmt: str | None = None) -> tuple[list[Path], list[Path]]:
+def expand_inputs(
+    paths: Iterable[str | os.PathLike[str]], fmt: str | None = None, problems: list[DocumentError] | None = None
+) -> tuple[list[Path], list[Path]]:
     """The input files named by ``paths`` and the files folders held that were skipped.
 
     Files are taken as given (``-`` is standard input); folders are walked recursively for the
     format's extensions (``.txt`` unless ``fmt`` says otherwise), in sorted order, hidden files
-    and folders left out. Raises FileNotFoundError for a path that does not exist.
+    and folders left out. What a folder holds that cannot be walked (an unreadable folder, a broken
+    link, a link loop) goes to ``problems`` as error items. Raises FileNotFoundError for a path
+    that does not exist.
     """
     suffixes = folder_suffixes(fmt)
     files: list[Path] = []
@@ -126,12 +130,9 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]], fmt: str | None = Non
             continue
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for f in p.rglob("*"):
-                if any(part.startswith(".") for part in f.relative_to(p).parts) or not f.is_file():
-                    continue
-                (found if f.name.lower().endswith(suffixes) else skipped).append(f)
-            files.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+            found, other = walk_folder(p, suffixes, problems)
+            files.extend(found)
+            skipped.extend(other)
         elif p.exists():
             files.append(p)
         else:
@@ -248,7 +249,7 @@ def read_warc(path: str | os.PathLike[str]) -> Iterator[Item]:
     record by record: a WET ``conversion`` record is one text document, a ``response`` record with
     an HTML or text body one document (HTML converted to text). Ids are ``URI@DATE`` from the
     record's ``WARC-Target-URI`` and ``WARC-Date``; sources are the URI. Needs ``warcio``."""
-    src = Path(path).as_posix()
+    src = _printable(Path(path).as_posix())
     try:
         f = open(path, "rb")
     except OSError as e:

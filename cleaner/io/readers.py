@@ -16,6 +16,7 @@ cleans many documents at a time.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import json
 import os
@@ -38,6 +39,7 @@ __all__ = [
     "decode_text",
     "is_jsonl",
     "expand_paths",
+    "walk_folder",
     "read_txt",
     "read_jsonl",
     "read_jsonl_stream",
@@ -148,9 +150,16 @@ def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
             return utf16
         nuls = data.count(b"\x00")
         if len(data) < 256 or nuls > max(1, len(data) * _MAX_NUL_SHARE):
+            utf16 = _utf16_detected(data)
+            if utf16 is not None:
+                return utf16
             raise DecodeError("binary data (NUL bytes), not text")
         data = data.replace(b"\x00", b"")
         warnings = (f"removed {nuls} NUL byte(s)",)
+    if b"\x1b" in data and data.isascii() and _ISO2022_ESCAPE.search(data):
+        iso2022 = _iso2022(data)
+        if iso2022 is not None:
+            return iso2022[0], warnings + iso2022[1]
     try:
         return _check_text(data.decode("utf-8")), warnings
     except UnicodeDecodeError as e:
@@ -191,6 +200,60 @@ def _utf16_without_bom(data: bytes) -> tuple[str, tuple[str, ...]] | None:
                 return _check_text(text), (f"no byte-order mark; decoded as {encoding} (detected from its NUL bytes)",)
             except DecodeError:
                 return None
+    return None
+
+
+def _wordy(text: str) -> bool:
+    """True when the start of ``text`` is made of letters, digits, punctuation and spaces (as text is)."""
+    head = text[:4096]
+    wordy = sum(1 for c in head if c in "\n\r\t" or unicodedata.category(c)[0] in "LNPZ")
+    return wordy >= len(head) * 0.95
+
+
+def _utf16_detected(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-16 (or UTF-32) without a byte-order mark in a script whose characters do not put a NUL in
+    every other byte (Cyrillic, Greek, Arabic, CJK...): what charset-normalizer detects on the first
+    64 KB, when it is a UTF-16/32 encoding and the whole of ``data`` decodes to text with it."""
+    if len(data) % 2:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1 << 16]).best()
+    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    encoding = best.encoding.replace("_", "-")
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if not _wordy(text):
+        return None
+    try:
+        return _check_text(text), (f"no byte-order mark; decoded as {encoding} (detected)",)
+    except DecodeError:
+        return None
+
+
+# The escape sequences that switch an ISO-2022 text (Japanese, Korean, Chinese mail and old pages) into
+# and out of its character sets.
+_ISO2022_ESCAPE = regex.compile(rb"\x1b(?:\$[@AB]|\$\([CDG-M]|\$\)[ACEG]|\$\*H|\([BIJ]|\.[AF]|N)")
+_ISO2022 = ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr")
+
+
+def _iso2022(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """7-bit ISO-2022 text (its escape sequences switch character sets): the first ISO-2022 codec that
+    decodes all of it, else None."""
+    for encoding in _ISO2022:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x1b" in text or not _wordy(text):
+            continue
+        try:
+            return _check_text(text), (f"not UTF-8; decoded as {encoding.replace('_', '-')} (detected from its escape sequences)",)
+        except DecodeError:
+            continue
     return None
 
 
@@ -253,6 +316,20 @@ def _is_blank(text: str) -> bool:
     return not any(unicodedata.category(c)[0] in "LNPS" for c in text)
 
 
+def blank_reason(text: str) -> str:
+    """Why a blank text (see :func:`_is_blank`) is no document: empty, only whitespace (spaces,
+    newlines, invisible characters such as U+200B), or control characters.
+
+    >>> blank_reason(""), blank_reason(" \\n\\u200b"), blank_reason("\\x01\\x02 ")
+    ('empty document (no text)', 'empty document (whitespace only)', 'empty document (only control characters and whitespace)')
+    """
+    if not text:
+        return "empty document (no text)"
+    if any(unicodedata.category(c) == "Cc" and not c.isspace() for c in text):
+        return "empty document (only control characters and whitespace)"
+    return "empty document (whitespace only)"
+
+
 def is_jsonl(path: str | os.PathLike[str]) -> bool:
     """True for ``.jsonl``, ``.ndjson`` and their ``.gz`` forms."""
     return str(path).lower().endswith(JSONL_SUFFIXES)
@@ -271,22 +348,82 @@ def _doc_id(path: Path) -> str:
     return _printable(path.stem) or _printable(path.name)
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def walk_folder(
+    root: Path, suffixes: tuple[str, ...], problems: list[DocumentError] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """The files in folder ``root`` whose names end in ``suffixes``, and the other files, both sorted
+    by relative path; hidden files and folders are left out.
+
+    Links to folders are followed once: a link back to a folder being walked (a loop) is not.
+    What cannot be walked is appended to ``problems`` as a :class:`DocumentError` (its id None,
+    its source the path): a folder that cannot be read, a link that points nowhere, a link loop.
+    """
+    found: list[tuple[str, Path]] = []
+    skipped: list[Path] = []
+
+    def problem(path: Path, reason: str) -> None:
+        if problems is not None:
+            problems.append(DocumentError(None, _source(path), reason))
+
+    def walk(folder: Path, rel: str, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            problem(folder, f"cannot read folder: {e.strerror or e}")
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = folder / name
+            sub = f"{rel}/{name}" if rel else name
+            try:
+                is_dir = entry.is_dir()  # follows links
+                is_file = not is_dir and entry.is_file()
+                if entry.is_symlink() and not (is_dir or is_file) and not os.path.exists(path):
+                    problem(path, "broken symbolic link (its target does not exist)")
+                    continue
+                if is_dir:
+                    st = entry.stat()
+                    key = (st.st_dev, st.st_ino)
+                    if key in ancestors:
+                        problem(path, "symbolic link loop (a link to a folder that contains it); not followed")
+                        continue
+                    walk(path, sub, ancestors | {key})
+                elif is_file:
+                    if name.lower().endswith(suffixes):
+                        found.append((sub, path))
+                    else:
+                        skipped.append(path)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    problem(path, "symbolic link loop (a link that points to itself); not followed")
+                else:
+                    problem(path, f"cannot read: {e.strerror or e}")
+
+    try:
+        st = root.stat()
+        top = frozenset({(st.st_dev, st.st_ino)})
+    except OSError:
+        top = frozenset()
+    walk(root, "", top)
+    found.sort(key=lambda x: x[0])
+    return [p for _, p in found], sorted(skipped)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]], problems: list[DocumentError] | None = None) -> list[Path]:
     """The input files named by ``paths``: files as given, folders as their ``.txt`` files.
 
     Folders are walked recursively; their files are sorted by relative path so
-    every run reads them in the same order. Hidden files and folders are skipped.
+    every run reads them in the same order. Hidden files and folders are skipped;
+    what cannot be walked goes to ``problems`` (see :func:`walk_folder`).
     Raises FileNotFoundError for a path that does not exist.
     """
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = [
-                f for f in p.rglob("*")
-                if f.name.lower().endswith(".txt") and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            ]
-            files.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+            files.extend(walk_folder(p, (".txt",), problems)[0])
         elif p.exists():
             files.append(p)
         else:
@@ -301,7 +438,7 @@ def read_bytes(data: bytes, id: str | None, source: str) -> Item:
     except DecodeError as e:
         return DocumentError(id, source, str(e), len(data))
     if _is_blank(text):
-        return DocumentError(id, source, "empty document (no text)" if not text else "empty document (whitespace only)", len(data))
+        return DocumentError(id, source, blank_reason(text), len(data))
     return Document(id, text, source, warnings, len(data))
 
 
@@ -330,7 +467,13 @@ def _json_line(raw: bytes, source: str, lineno: int) -> Item:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return DocumentError(None, source, f"malformed JSON: {e.msg} at column {e.colno}", nbytes)
+        # some of json's messages end in "at" already ("Invalid control character at")
+        msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg
+        return DocumentError(None, source, f"malformed JSON: {msg} at column {e.colno}", nbytes)
+    except ValueError as e:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        return DocumentError(None, source, f"unreadable JSON: {str(e).split(';')[0]}", nbytes)
+    except RecursionError:
+        return DocumentError(None, source, "unreadable JSON: nested too deeply (arrays or objects inside each other)", nbytes)
     if not isinstance(obj, dict):
         return DocumentError(None, source, f"a line must be a JSON object, got {type(obj).__name__}", nbytes)
     doc_id = obj.get("id")
@@ -346,7 +489,7 @@ def _json_line(raw: bytes, source: str, lineno: int) -> Item:
     if not isinstance(text, str):
         return DocumentError(doc_id, source, f"'text' must be a string, got {type(text).__name__ if text is not None else 'null'}", nbytes)
     if _is_blank(text):
-        return DocumentError(doc_id, source, "empty document (no text)" if not text else "empty document (whitespace only)", nbytes)
+        return DocumentError(doc_id, source, blank_reason(text), nbytes)
     text, warnings = _repair_surrogates(text)
     return Document(doc_id, text, source, warnings, nbytes)
 

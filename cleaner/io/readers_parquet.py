@@ -31,7 +31,7 @@ from typing import IO, Any, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .readers import Document, DocumentError, Item, _is_blank, is_url, read_files
+from .readers import Document, DocumentError, Item, _is_blank, blank_reason, _printable, is_url, read_files
 
 __all__ = [
     "DEFAULT_BATCH_ROWS",
@@ -64,8 +64,9 @@ def is_parquet(path: str | os.PathLike[str]) -> bool:
 
 
 def source_name(path: str | os.PathLike[str]) -> str:
-    """How a path is named in sources: URLs as given, local paths in POSIX form."""
-    return path if is_url(path) else Path(path).as_posix()
+    """How a path is named in sources: URLs as given, local paths in POSIX form (bytes of the
+    name that are not UTF-8 become U+FFFD, so records and messages stay valid text)."""
+    return path if is_url(path) else _printable(Path(path).as_posix())
 
 
 def open_input(path: str | os.PathLike[str]) -> IO[bytes]:
@@ -78,10 +79,14 @@ def open_input(path: str | os.PathLike[str]) -> IO[bytes]:
 
 
 def _is_text_type(t: pa.DataType) -> bool:
+    if pa.types.is_dictionary(t):  # dictionary-encoded strings (pandas categoricals, Spark, DuckDB)
+        return _is_text_type(t.value_type)
     return pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t)
 
 
 def _is_id_type(t: pa.DataType) -> bool:
+    if pa.types.is_dictionary(t):
+        return _is_id_type(t.value_type)
     return _is_text_type(t) or pa.types.is_integer(t)
 
 
@@ -129,7 +134,7 @@ def items_from_arrow(
             continue
         nbytes = len(text.encode("utf-8"))
         if _is_blank(text):
-            yield DocumentError(doc_id, src, "empty document (no text)" if not text else "empty document (whitespace only)", nbytes)
+            yield DocumentError(doc_id, src, blank_reason(text), nbytes)
             continue
         yield Document(doc_id, text, src, (), nbytes)
 

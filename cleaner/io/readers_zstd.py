@@ -9,9 +9,8 @@ error item that says so.
 
 from __future__ import annotations
 
-import io
 import os
-from typing import Iterator
+from typing import IO, Iterator
 
 from .readers import DocumentError, Item, read_jsonl_stream
 
@@ -25,15 +24,68 @@ def is_jsonl_zst(path: str | os.PathLike[str]) -> bool:
     return str(path).lower().endswith(ZSTD_SUFFIXES)
 
 
+_NO_ZSTANDARD = ("cannot read .zst files: install the zstd extra (pip install 'cleaner[zstd]', which brings "
+                 "zstandard)")
+_CHUNK = 1 << 20
+
+
+def _decompressed(raw: IO[bytes], zstandard) -> Iterator[bytes]:
+    """The decompressed bytes of a stream of zstd frames, chunk by chunk, as far as they can be read.
+
+    Everything up to the damage is yielded first; then a stream that breaks off inside a frame
+    raises EOFError, and bytes that are not a zstd frame (junk after the last frame) raise OSError.
+    """
+    dobj = zstandard.ZstdDecompressor().decompressobj()
+    fed = 0  # compressed bytes of the current frame fed so far
+    offset = 0  # compressed bytes before the current frame
+    while block := raw.read(_CHUNK):
+        while block:
+            try:
+                out = dobj.decompress(block)
+            except zstandard.ZstdError as e:
+                raise OSError(f"not zstd data at byte {offset} ({e})") from None
+            fed += len(block)
+            if out:
+                yield out
+            if not dobj.eof:
+                break
+            block = dobj.unused_data  # the next frame starts here
+            offset += fed - len(block)
+            fed = 0
+            dobj = zstandard.ZstdDecompressor().decompressobj()
+    if fed:
+        raise EOFError(f"the compressed stream breaks off in the frame that starts at byte {offset} (the file is truncated)")
+
+
+def _lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Lines (with their newline; the last one perhaps without) of a stream of byte chunks."""
+    tail = b""
+    for chunk in chunks:
+        parts = chunk.split(b"\n")
+        if len(parts) == 1:
+            tail += chunk
+            continue
+        parts[0] = tail + parts[0]
+        tail = parts.pop()
+        for part in parts:
+            yield part + b"\n"
+    if tail:
+        yield tail
+
+
 def read_jsonl_zst(path: str | os.PathLike[str]) -> Iterator[Item]:
-    """One item per non-blank line of a zstd-compressed JSONL file; sources are ``path:line``."""
+    """One item per non-blank line of a zstd-compressed JSONL file; sources are ``path:line``.
+
+    Like a gzip'd file, a file that breaks off (or goes on with bytes that are not zstd) gives the
+    records read up to the damage and then one error for the rest of the file.
+    """
     from .readers_parquet import open_input, source_name
 
     src = source_name(path)
     try:
         import zstandard
     except ImportError:
-        yield DocumentError(None, src, "cannot read .zst files: the 'zstandard' package is not installed")
+        yield DocumentError(None, src, _NO_ZSTANDARD)
         return
     try:
         raw = open_input(path)
@@ -41,12 +93,4 @@ def read_jsonl_zst(path: str | os.PathLike[str]) -> Iterator[Item]:
         yield DocumentError(None, src, f"cannot read file: {e.strerror or e}")
         return
     with raw:
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-        stream = io.BufferedReader(reader, buffer_size=1 << 20)
-        try:
-            yield from read_jsonl_stream(stream, src)
-        except zstandard.ZstdError as e:
-            yield DocumentError(None, src, f"cannot read the rest of the file: {e}")
-        finally:
-            stream.close()
-
+        yield from read_jsonl_stream(_lines(_decompressed(raw, zstandard)), src)

@@ -36,7 +36,10 @@ def dumps_record(record: dict[str, Any]) -> bytes:
     >>> dumps_record({"id": "a", "text": "café"})
     b'{"id":"a","text":"caf\\xc3\\xa9"}\\n'
     """
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    try:
+        return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a file name's undecodable byte): escaped, so the line stays UTF-8
+        return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 class RecordWriter:
@@ -141,7 +144,7 @@ class JsonlWriter(RecordWriter):
             try:
                 import zstandard
             except ImportError:
-                raise ValueError("writing .zst needs the 'zstandard' package (pip install zstandard)") from None
+                raise ValueError("writing .zst needs the zstd extra (pip install 'cleaner[zstd]', which brings zstandard)") from None
         super().__init__(path)
         self._own = self._tmp is not None
         if self._tmp is not None:
