@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from .article import Article, Caption, Cut
 from .config import CleanerConfig
-from .pipeline import Cleaner, clean
 
 if TYPE_CHECKING:  # what type checkers see; at run time these come lazily from __getattr__ below
     from . import hf as hf
+    from .pipeline import Cleaner as Cleaner
+    from .pipeline import clean as clean
     from .hf import load as load
     from .hf import to_dataset as to_dataset
 
@@ -23,6 +24,12 @@ __all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "clean", "hf
 
 
 def __getattr__(name: str) -> Any:
+    # The pipeline compiles every rule's patterns when it is imported: loaded on first use, so that
+    # `cleaner --help` and the commands that clean nothing do not pay for it
+    if name in ("Cleaner", "clean"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
     # cleaner.hf (and its load and to_dataset) need pyarrow and datasets: imported on first use,
     # so that `import cleaner` and the command line's clean path stay light
     if name in ("hf", "load", "to_dataset"):

@@ -16,24 +16,28 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from . import __version__
 from .cli_dataset import SafePath
 from .config import CleanerConfig
-from .explain import explain as explain_document
-from .explain import render, rule_catalog, rule_names
 from .io.formats import INPUT_FORMATS, OUTPUT_FORMATS, FormatError, expand_inputs, output_format, read_sources
 from .io.readers import DocumentError, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt, is_url
 from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
-from .pipeline import Cleaner
 from .progress import input_size, progress_bar
+
+if TYPE_CHECKING:
+    from .pipeline import Cleaner
+
+# The pipeline and the rules (whose patterns compile on import), the explain view, pyarrow and the dataset
+# modules are imported by the commands that use them, so that `cleaner --help` starts in a few hundredths of
+# a second and `clean` to JSONL never loads pyarrow.
 
 __all__ = ["main"]
 
@@ -47,6 +51,8 @@ def _stderr() -> Console:
 
 def _disabled(values: tuple[str, ...], quiet: bool = False) -> tuple[str, ...]:
     """The ``--disable`` values, split on commas and checked against the rule names."""
+    from .explain import rule_names
+
     names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
     known = rule_names()
     families = {n for n in known if "." not in n}
@@ -104,6 +110,8 @@ def _cleaner(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quie
     """The cleaner the options describe: ``--config FILE`` first, the command line's flags over it."""
     ctx = click.get_current_context(silent=True)
     base = dict(ctx.meta.get("cleaner.config_file") or {}) if ctx is not None else {}
+    from .pipeline import Cleaner
+
     names = _disabled(disable or tuple(base.get("disable", ())), quiet)
     return Cleaner(CleanerConfig(
         ascii_fold=ascii_fold or base.get("ascii_fold", False),
@@ -462,6 +470,9 @@ def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata)
     The document is shown paragraph by paragraph; each cut paragraph starts
     with [rule] (struck through on a terminal). FILE is a .txt file, '-' for standard input, or a JSONL file with --id.
     """
+    from .explain import explain as explain_document
+    from .explain import render
+
     cleaner = _cleaner(ascii_fold, disable, no_language)
     item = _pick_document(file, doc_id)
     err = _stderr()
@@ -477,6 +488,10 @@ def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata)
 @main.command("rules")
 def rules_command() -> None:
     """List every rule and family: the names --disable takes."""
+    from rich.table import Table
+
+    from .explain import rule_catalog
+
     console = Console(highlight=False)
     catalog = rule_catalog()
     if console.is_terminal:

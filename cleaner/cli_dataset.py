@@ -12,12 +12,13 @@ from pathlib import Path
 
 import click
 
-from .dataset import DatasetError, diff, publish, verify, versions
-from .dataset.versions import UnsafePathError, check_dataset_name, format_version
 from .io.readers import expand_paths
 from .io.run import RunStats
 from .io.writers import JsonlWriter
 from .progress import input_size, progress_bar
+
+# The dataset modules need pyarrow: each command imports what it uses, so that `cleaner --help` and
+# `cleaner clean` never load them.
 
 __all__ = ["register", "SafePath"]
 
@@ -67,6 +68,8 @@ def _no_nul(ctx, param, value):
 def _version_option(ctx, param, value):
     if value is None:
         return None
+    from .dataset.versions import format_version
+
     try:
         return format_version(value)
     except ValueError as e:
@@ -76,6 +79,8 @@ def _version_option(ctx, param, value):
 def _name_option(ctx, param, value):
     if value is None:
         return None
+    from .dataset.versions import UnsafePathError, check_dataset_name
+
     try:
         return check_dataset_name(value)
     except UnsafePathError as e:
@@ -86,7 +91,7 @@ def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
     """The LATEST version when it was made from these very inputs (paths and SHA-256) with this
     configuration and this cleaner, else None."""
     from . import __version__
-    from .dataset import read_latest, read_manifest, version_dir
+    from .dataset import DatasetError, read_latest, read_manifest, version_dir
 
     try:
         latest = read_latest(dataset)
@@ -105,6 +110,7 @@ def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
 
 def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes,
             license=None, force=False) -> None:
+    from .dataset import DatasetError, publish
     from .dataset.manifest import describe_inputs
 
     walk_problems: list = []
@@ -220,6 +226,8 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON.")
     def versions_command(dataset, as_json):
         """List the published versions of DATASET, oldest first (* marks LATEST)."""
+        from .dataset import versions
+
         infos = versions(dataset)
         if as_json:
             click.echo(json.dumps([i.to_dict() for i in infos], indent=2, default=str))
@@ -237,6 +245,8 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--all", "all_versions", is_flag=True, help="Check every version.")
     def verify_command(dataset, version, all_versions):
         """Check a version against its manifest: checksums, schema, row counts. Exit 1 on any mismatch."""
+        from .dataset import DatasetError, verify, versions
+
         targets = [i.version for i in versions(dataset)] if all_versions else [version]
         ok = True
         for v in targets:
@@ -256,6 +266,8 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
     def diff_command(dataset, version_a, version_b, as_json):
         """What changed from version VA to VB (default: LATEST): documents and cut counts per rule."""
+        from .dataset import DatasetError, diff
+
         try:
             report = diff(dataset, version_a, version_b)
         except (DatasetError, ValueError) as e:
@@ -277,6 +289,7 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
         The token comes from HF_TOKEN or your saved `huggingface-cli login`;
         it is never printed.
         """
+        from .dataset import DatasetError
         from .dataset.hub import push
 
         try:
@@ -298,6 +311,7 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     def report_command(dataset, version, output, examples):
         """Write one self-contained HTML page about a version: documents, words kept and cut, cuts per
         rule with examples, metadata coverage, language and length histograms, changes since the parent."""
+        from .dataset import DatasetError
         from .report import write_report
 
         try:

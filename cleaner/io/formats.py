@@ -315,17 +315,20 @@ def read_sources(
 ) -> Iterator[Item]:
     """Every document in ``files``, each read as ``fmt`` or as its extension says; HTML where text
     was expected is converted (see the module's description)."""
-    from .readers_parquet import read_parquet
-    from .readers_zstd import read_jsonl_zst
-
     for path in files:
         f = fmt or input_format(path)
         if str(path) == STDIN:
             items: Iterable[Item] = read_stdin(f)
         elif f == "parquet":
+            from .readers_parquet import read_parquet  # pyarrow: imported only for Parquet input
+
             items = read_parquet(path, text_column=text_column, id_column=id_column)
+        elif f == "jsonl" and str(path).lower().endswith(_ZST):
+            from .readers_zstd import read_jsonl_zst
+
+            items = read_jsonl_zst(path)
         elif f == "jsonl":
-            items = read_jsonl_zst(path) if str(path).lower().endswith(_ZST) else read_jsonl(path)
+            items = read_jsonl(path)
         elif f == "warc":
             yield from read_warc(path)
             continue

@@ -20,10 +20,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from ..pipeline import Cleaner
 from .readers import DocumentError, Item
+
+if TYPE_CHECKING:  # only annotations here: the command line imports this module before it needs a pipeline
+    from ..pipeline import Cleaner
 
 __all__ = ["Outcome", "RunStats", "clean_item", "clean_batch", "clean_items"]
 
