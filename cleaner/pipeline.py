@@ -129,7 +129,8 @@ class Cleaner:
         (a JSONL line as ``json.loads`` gives it; ``id`` and ``source`` are optional there).
 
         Anything else (a bare string, a triple, a mapping without ``text``, a text that is not a
-        string) is a :class:`TypeError` naming the document's position, never a silent guess.
+        string) is a :class:`TypeError` naming the document's position, never a silent guess; an id
+        holding a line break (a ``(text, id)`` pair the wrong way round) is a :class:`ValueError`.
 
         >>> [a.id for a in Cleaner(detect_language=False).clean_many([("a", "Some text."), {"id": "b", "text": "More."}])]
         ['a', 'b']
@@ -159,6 +160,10 @@ def _document(doc: Any, i: int) -> tuple[str | None, str, str | None]:
                         + (" (is the pair (text, id)? it must be (id, text))" if isinstance(doc_id, str) else ""))
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))):
         raise TypeError(f"clean_many: the id of document {i} must be a str, an int or None, not {type(doc_id).__name__}")
+    if isinstance(doc_id, str) and any(c in doc_id for c in "\n\r\u2028\u2029"):
+        # An id is one line; a pair whose "id" holds a line break is a text in the id's place.
+        raise ValueError(f"clean_many: the id of document {i} holds a line break; pairs are (id, text), "
+                         "is this one (text, id)?")
     if source is not None and not isinstance(source, str):
         raise TypeError(f"clean_many: the source of document {i} must be a str or None, not {type(source).__name__}")
     return (None if doc_id is None else str(doc_id)), raw, source

@@ -55,6 +55,14 @@ def test_a_dict_is_not_unpacked_into_its_keys():
     assert (article.id, article.text) == ("x", BODY)
 
 
+def test_a_pair_the_wrong_way_round_is_refused():
+    text = f"Headline of the story\n\n{BODY}"
+    with pytest.raises(ValueError, match=r"document 1 holds a line break.*\(text, id\)"):
+        list(Cleaner(detect_language=False).clean_many([("a", BODY), (text, "doc-2")]))
+    with pytest.raises(ValueError, match="line break"):
+        list(Cleaner(detect_language=False).clean_many([{"id": "x\ny", "text": BODY}]))
+
+
 # -- typing -----------------------------------------------------------------------------------
 
 USER_SCRIPT = '''
