@@ -24,9 +24,9 @@ from rich.markup import escape
 from rich.text import Text
 
 from . import __version__
-from .cli_dataset import SafePath
+from .cli_dataset import SafePath, _input_format_option
 from .config import CleanerConfig
-from .io.formats import INPUT_FORMATS, OUTPUT_FORMATS, FormatError, expand_inputs, output_format, read_sources
+from .io.formats import INPUT_FORMATS, OUTPUT_FORMATS, FormatError, describe_skipped, expand_inputs, output_format, read_sources
 from .io.readers import DocumentError, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt, is_url
 from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
@@ -241,27 +241,12 @@ def _print_summary(console: Console, stats: RunStats, output: str, errors_path: 
         console.print(Text(f"errors and warnings written to {errors_path}"))
 
 
-def _input_format_option(ctx, param, value):
-    if value is not None:
-        ctx.meta["cleaner.input_format"] = value
-    return value
-
-
 def _jsonl_flag(ctx, param, value):
     if value:
         if ctx.meta.get("cleaner.input_format") not in (None, "jsonl"):
             raise click.BadParameter("--jsonl is --input-format jsonl; give one of them", param_hint="--jsonl")
         ctx.meta["cleaner.input_format"] = "jsonl"
     return value
-
-
-def _describe_skipped(skipped: list[Path], fmt: str | None) -> Text:
-    from .io.formats import folder_suffixes
-
-    names = ", ".join(p.as_posix() for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-    wanted = "/".join(folder_suffixes(fmt))
-    return Text(f"note: skipped {len(skipped)} file(s) in the folders that are not {wanted}: {names} "
-                "(--input-format picks another kind)")
 
 
 @main.command("clean")
@@ -305,7 +290,7 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
     walk_problems: list[DocumentError] = []
     files, skipped = expand_inputs(paths, fmt, walk_problems)
     if skipped and not quiet:
-        _stderr().print(_describe_skipped(skipped, fmt))
+        _stderr().print(Text(describe_skipped(skipped, fmt)))
     remote = is_url(output)
     if output != "-" and not remote:
         out = Path(output).resolve()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .io.readers import expand_paths
+from .io.formats import INPUT_FORMATS
 from .io.run import RunStats
 from .io.writers import JsonlWriter
 from .progress import input_size, progress_bar
@@ -65,6 +65,13 @@ def _no_nul(ctx, param, value):
     return value
 
 
+def _input_format_option(ctx, param, value):
+    """--input-format: kept where the reader of the inputs finds it (the command's context)."""
+    if value is not None:
+        ctx.meta["cleaner.input_format"] = value
+    return value
+
+
 def _version_option(ctx, param, value):
     if value is None:
         return None
@@ -110,11 +117,17 @@ def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
 
 def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes,
             license=None, force=False) -> None:
+    from rich.text import Text
+
     from .dataset import DatasetError, publish
     from .dataset.manifest import describe_inputs
+    from .io.formats import describe_skipped, expand_inputs
 
     walk_problems: list = []
-    files = expand_paths(paths, walk_problems)
+    fmt = click.get_current_context().meta.get("cleaner.input_format")
+    files, skipped = expand_inputs(paths, fmt, walk_problems)
+    if skipped and not quiet:
+        console.print(Text(describe_skipped(skipped, fmt)))
     if not files and not walk_problems:
         _fail(f"no input documents found in {', '.join(paths)}")
     inputs = describe_inputs(files)
@@ -194,6 +207,9 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
                   help="Which part of the latest version to raise when --version is not given.")
     @click.option("--name", default=None, callback=_name_option,
                   help="The dataset's name (default: the directory name); no '/', '\\', '..' or control characters.")
+    @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None, callback=_input_format_option,
+                  expose_value=False, is_eager=True,
+                  help="Read every INPUT as this format [default: by extension; folders: .txt files].")
     @cleaning_options
     @click.option("--errors", "errors_file", metavar="FILE", default=None, callback=_no_nul,
                   help="Write per-document errors and warnings here as JSONL (default: print them).")

@@ -124,6 +124,31 @@ def test_input_format_reads_files_as_said_and_folders_say_what_they_skipped(tmp_
     assert records(run("clean", str(odd), "-q").stdout)[0]["id"] == "dump"  # by default: one text document
 
 
+def test_export_reads_the_input_format_said_and_says_what_folders_skipped(tmp_path):
+    import pyarrow.parquet as pq_
+
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(DOC, encoding="utf-8")
+    (d / "notes.md").write_text(BODY, encoding="utf-8")
+    (d / "sub" / "b.jsonl").write_text(json.dumps({"id": "j", "text": BODY}) + "\n", encoding="utf-8")
+
+    def ids(dataset: Path) -> list[str]:
+        (shard,) = sorted(dataset.glob("v*/data/*.parquet"))
+        return pq_.read_table(shard).column("id").to_pylist()
+
+    as_text = run("export", str(d), "--dataset", str(tmp_path / "t"), "--no-language", "-w", "1")
+    assert as_text.exit_code == 0, as_text.output
+    assert ids(tmp_path / "t") == ["a"]
+    assert "skipped 2 file(s)" in as_text.stderr and "notes.md" in as_text.stderr and "b.jsonl" in as_text.stderr
+    as_jsonl = run("export", str(d), "--dataset", str(tmp_path / "j"), "--input-format", "jsonl", "--no-language", "-w", "1")
+    assert as_jsonl.exit_code == 0, as_jsonl.output
+    assert ids(tmp_path / "j") == ["j"]
+    assert "skipped 2 file(s)" in as_jsonl.stderr and "a.txt" in as_jsonl.stderr
+    quiet = run("export", str(d), "--dataset", str(tmp_path / "q"), "--no-language", "-w", "1", "-q")
+    assert quiet.exit_code == 0 and "skipped" not in quiet.stderr
+
+
 # -- --config and -v --------------------------------------------------------------------------
 
 

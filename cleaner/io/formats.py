@@ -35,6 +35,7 @@ __all__ = [
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
     "FormatError",
+    "describe_skipped",
     "input_format",
     "output_format",
     "folder_suffixes",
@@ -138,6 +139,14 @@ def expand_inputs(
         else:
             raise FileNotFoundError(f"no such file or folder: {p}")
     return files, sorted(skipped)
+
+
+def describe_skipped(skipped: list[Path], fmt: str | None = None) -> str:
+    """One note naming the files :func:`expand_inputs` left out of the folders (the first five, then a count)."""
+    names = ", ".join(p.as_posix() for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    wanted = "/".join(folder_suffixes(fmt))
+    return (f"note: skipped {len(skipped)} file(s) in the folders that are not {wanted}: {names} "
+            "(--input-format picks another kind)")
 
 
 # -- HTML --------------------------------------------------------------------------------------
