@@ -142,12 +142,6 @@ def test_line_rules_are_fast_at_their_length_limit():
             assert took < 0.05, f"{rule.name} takes {took:.3f} s on {rule.max_len} characters of {name}"
 
 
-# normalize._repair looks for the start of the line of every non-ASCII pair with str.rfind from the
-# line's start; on a text up to ftfy's max_decode_length (1,000,000 characters) with many such
-# pairs and few newlines that is quadratic.
-_NORMALIZE_QUADRATIC = {"curly-quotes"}
-
-
 def _clean(text: str) -> object:
     return cleaner.clean(text, detect_language=False)
 
@@ -157,13 +151,7 @@ def _collected():
     gc.collect()
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=[
-        pytest.mark.xfail(reason="quadratic line lookup in cleaner.normalize._repair", strict=False),
-        pytest.mark.skipif(not SLOW, reason="known quadratic (see the xfail); slow, so only with CLEANER_SLOW_TESTS=1"),
-    ]) if n in _NORMALIZE_QUADRATIC else n for n in UNITS],
-)
+@pytest.mark.parametrize("name", list(UNITS))
 def test_cleaning_adversarial_paragraphs_is_linear(name: str, paragraph_growth):
     small, big = paragraph_growth[name]
     assert_linear(f"clean() on a paragraph of {name}", small, big)
@@ -189,7 +177,7 @@ def measure_paragraphs(names: list[str]) -> dict[str, tuple[float, float]]:
 def paragraph_growth() -> dict[str, tuple[float, float]]:
     """The measurements, made in a fresh interpreter: the heap and caches a long test session
     has built up make the timings of large allocations in this process uneven."""
-    names = [n for n in UNITS if SLOW or n not in _NORMALIZE_QUADRATIC]
+    names = list(UNITS)
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); import test_regex_linear as t; "
         "print(json.dumps(t.measure_paragraphs(sys.argv[2:])))"
@@ -201,7 +189,7 @@ def paragraph_growth() -> dict[str, tuple[float, float]]:
 
 
 @pytest.mark.skipif(not SLOW, reason="set CLEANER_SLOW_TESTS=1 for one-per-line debris")
-@pytest.mark.parametrize("name", sorted(set(UNITS) - _NORMALIZE_QUADRATIC))
+@pytest.mark.parametrize("name", sorted(UNITS))
 def test_cleaning_adversarial_lines_is_linear(name: str):
     unit = UNITS[name].strip() or UNITS[name]
 
