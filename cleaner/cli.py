@@ -367,15 +367,20 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
         raise
 
     try:
-        if errors_writer is not None:
-            errors_writer.close()
         if failed is not None:
             writer.abort()
             if errors_writer is not None:
+                errors_writer.close()
                 console.print(_problem_line(failed.problems()[-1]))
             console.print(Text(f"stopped at the first failing document (--strict); {'no output written' if output != '-' else 'output is incomplete'}"))
             sys.exit(EXIT_FAILED)
+        # both written out before either is moved into place: a full disk leaves neither (no empty errors file)
+        writer.finish()
+        if errors_writer is not None:
+            errors_writer.finish()
         writer.close()
+        if errors_writer is not None:
+            errors_writer.close()
     except BrokenPipeError:
         _reader_went_away(writers)
     except OSError as e:

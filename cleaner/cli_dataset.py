@@ -115,11 +115,21 @@ def _same_as_latest(dataset: str, inputs: list[dict], config) -> str | None:
     return None
 
 
+def _close_errors(errors_writer, errors_file, published: str) -> None:
+    """Move the errors file into place after a publish; a failure says that the version is published."""
+    if errors_writer is None:
+        return
+    try:
+        errors_writer.close()
+    except OSError as e:
+        _fail(f"{published}, but the errors file {errors_file} could not be written ({e.strerror or e})")
+
+
 def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cleaner, console, problem_line, outcomes,
             license=None, force=False) -> None:
     from rich.text import Text
 
-    from .dataset import DatasetError, publish
+    from .dataset import DatasetError, LatestNotMovedError, publish
     from .dataset.manifest import describe_inputs
     from .io.formats import describe_skipped, expand_inputs
 
@@ -138,10 +148,17 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
                           "nothing published (--force publishes a new version anyway)")
         return
     stats = RunStats()
-    errors_writer = JsonlWriter(Path(errors_file)) if errors_file else None
+    try:
+        errors_writer = JsonlWriter(Path(errors_file)) if errors_file else None
+    except (OSError, ValueError) as e:
+        _fail(f"cannot write the errors file {errors_file}: {getattr(e, 'strerror', None) or e}; no version was published")
 
     class _Strict(Exception):
         pass
+
+    class _ErrorsFileFailed(Exception):
+        def __init__(self, error: OSError):
+            self.error = error
 
     progress = progress_bar(console, "exporting", disable=quiet)
     task = progress.add_task("export", total=input_size(files), docs=0, errors=0)
@@ -153,7 +170,10 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
                 progress.update(task, advance=outcome.nbytes, docs=stats.documents, errors=stats.errors)
                 problems = outcome.problems()
                 if errors_writer is not None:
-                    errors_writer.write_many(problems)
+                    try:
+                        errors_writer.write_many(problems)
+                    except OSError as e:
+                        raise _ErrorsFileFailed(e) from e
                 elif not quiet:
                     for problem in problems:
                         console.print(problem_line(problem))
@@ -161,19 +181,33 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
                     yield outcome.record
                 elif strict:
                     raise _Strict(outcome.problems()[-1]["error"])
+        if errors_writer is not None:
+            try:
+                errors_writer.finish()  # a full disk shows here, before the version is published
+            except OSError as e:
+                raise _ErrorsFileFailed(e) from e
 
     try:
         info = publish(records(), dataset, version=version, bump=bump, name=name, config=cleaner.config, inputs=inputs,
                        license=license, errors=lambda: stats.errors)
+    except _ErrorsFileFailed as e:
+        errors_writer.abort()
+        _fail(f"cannot write the errors file {errors_file} ({e.error.strerror or e.error}); no version was published")
     except _Strict as e:
         if errors_writer is not None:
-            errors_writer.close()
+            try:
+                errors_writer.close()
+            except OSError:
+                errors_writer.abort()
         _fail(f"stopped at the first failing document (--strict): {e}; no version was published")
     except KeyboardInterrupt:
         if errors_writer is not None:
             errors_writer.abort()
         console.print("interrupted: no version was published")
         sys.exit(130)
+    except LatestNotMovedError as e:  # the version is published; LATEST could not move
+        _close_errors(errors_writer, errors_file, f"{e.version} is published")
+        _fail(str(e))
     except (DatasetError, ValueError) as e:
         if errors_writer is not None:
             errors_writer.abort()
@@ -182,8 +216,7 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
         if errors_writer is not None:
             errors_writer.abort()
         _fail(f"cannot write the dataset ({e.strerror or e}); no version was published")
-    if errors_writer is not None:
-        errors_writer.close()
+    _close_errors(errors_writer, errors_file, f"{info.version} is published in {info.path}")
     if not quiet:
         s = stats.summary()
         console.print(

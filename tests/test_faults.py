@@ -361,3 +361,81 @@ def test_a_hub_failing_mid_push_leaves_everything_valid_and_a_rerun_pushes(hub, 
     assert result.exit_code == 0, result.output
     assert list(hub.repo(repo).tags) == ["v1.1.0"]
     assert snapshot(ds) == before
+
+
+# --- a full disk: what the command line says is what happened ---------------------------------
+
+
+def _small_inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")  # one error line for the errors file
+    return folder
+
+
+def test_export_on_a_full_disk_at_any_write_tells_the_truth_without_a_traceback(tmp_path: Path, ds: Path, monkeypatch):
+    folder = _small_inputs(tmp_path)
+    errors = ds / "export.errors.jsonl"  # on the same full disk
+    args = ["export", str(folder), "--dataset", str(ds), "--no-language", "-w", "1", "--errors", str(errors), "--force"]
+    import shutil
+
+    shutil.copytree(ds, tmp_path / "count")  # the same export into a copy counts its writes
+    with monkeypatch.context() as m:
+        counter = DiskFull(tmp_path / "count", None)
+        counter.install(m)
+        count_args = list(args)
+        count_args[3], count_args[-2] = str(tmp_path / "count"), str(tmp_path / "count" / "e.jsonl")
+        assert CliRunner().invoke(main, count_args).exit_code == 1  # the empty file
+    total = counter.writes
+    assert total >= 5
+    seen = {"published": 0, "not published": 0}
+    # every write with CLEANER_SLOW_TESTS=1; else a spread, and the last ones (errors file, root card, LATEST)
+    points = range(1, total + 1) if SLOW else sorted({*range(1, total + 1, max(1, total // 8)), *range(max(1, total - 4), total + 1)})
+    for n in points:
+        before = [v.version for v in versions(ds)]
+        with monkeypatch.context() as m:
+            disk = DiskFull(ds, n)
+            disk.install(m)
+            result = CliRunner().invoke(main, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (n, result.exception)
+        assert "Traceback" not in result.output, (n, result.output)
+        if disk.writes < n:  # this export wrote less than the copy's: the disk never filled
+            assert result.exit_code == 1 and "No space left on device" not in result.output  # (the empty file)
+            verify_all(ds)
+            continue
+        assert result.exit_code == 1 and "No space left on device" in result.output, (n, result.output)
+        after = [v.version for v in versions(ds)]
+        if after != before:
+            seen["published"] += 1
+            assert "no version was published" not in result.output, (n, result.output)
+            assert f"published {after[-1]}" in result.output or f"{after[-1]} is published" in result.output, (n, result.output)
+        else:
+            seen["not published"] += 1
+            assert "no version was published" in result.output, (n, result.output)
+            assert not errors.exists(), n  # no errors file for a run that published nothing
+        verify_all(ds)
+        assert [p.name for p in ds.iterdir() if p.name.startswith((".tmp-", ".LATEST.")) or p.name.endswith(".tmp")] == [], n
+    assert seen["published"] and seen["not published"], seen  # both kinds of failure were met
+
+
+@pytest.mark.parametrize("output", ["out.parquet", "out.jsonl"])
+def test_a_clean_that_fails_on_a_full_disk_leaves_no_errors_file(tmp_path: Path, monkeypatch, output: str):
+    folder = _small_inputs(tmp_path)
+    (tmp_path / "count").mkdir()
+    args = ["clean", str(folder), "-o", str(tmp_path / "count" / output), "--no-language", "-w", "1"]
+    with monkeypatch.context() as m:
+        counter = DiskFull(tmp_path / "count", None)
+        counter.install(m)
+        assert CliRunner().invoke(main, args).exit_code == 1
+    out = tmp_path / "o" / output
+    out.parent.mkdir()
+    for n in range(1, counter.writes + 1):
+        args[3] = str(out)
+        with monkeypatch.context() as m:
+            DiskFull(out.parent, n).install(m)
+            result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and "No space left on device" in result.output, (n, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), n
+        assert sorted(p.name for p in out.parent.iterdir()) == [], (n, list(out.parent.iterdir()))

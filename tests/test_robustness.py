@@ -673,3 +673,71 @@ def test_text_of_control_characters_only_is_not_called_whitespace(tmp_path: Path
     pq.write_table(pa.table({"text": ["\x00\x1b\n", " \u200b"]}), tmp_path / "c.parquet")
     assert [i.reason for i in read_parquet(tmp_path / "c.parquet")] == [
         "empty document (only control characters and whitespace)", "empty document (whitespace only)"]
+
+
+# --- round two: what -o points at ------------------------------------------------------------
+
+
+def _read_fifo_in_background(fifo: Path, into: list):
+    import threading
+
+    def drain():
+        with open(fifo, "rb") as f:
+            into.append(f.read())
+
+    t = threading.Thread(target=drain, daemon=True)
+    t.start()
+    return t
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_a_fifo_as_output_is_written_as_a_stream_and_stays_a_fifo(tmp_path: Path, name: str):
+    import stat as stat_
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = _read_fifo_in_background(fifo, got)
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(tmp_path / "a.txt"), "-o", str(fifo), "--no-language", "-w", "1", "-q"],
+                          capture_output=True, text=True, timeout=120)
+    reader.join(timeout=10)
+    assert proc.returncode == 0, proc.stderr
+    assert stat_.S_ISFIFO(os.lstat(fifo).st_mode)  # not replaced by a regular file
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    if name.endswith(".jsonl"):
+        (record,) = [json.loads(line) for line in got[0].splitlines()]
+    else:
+        (record,) = pq.read_table(pa.BufferReader(got[0])).to_pylist()
+    assert record["id"] == "a" and "Share this:" not in record["text"]
+
+
+def test_a_symlink_as_output_writes_its_target_and_stays_a_link(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "records.jsonl"
+    target.write_text("old\n")
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(target)
+    result = run("clean", str(tmp_path / "a.txt"), "-o", str(link), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert [r["id"] for r in read_lines(target)] == ["a"]
+    dangling = tmp_path / "new.jsonl"
+    dangling.symlink_to(tmp_path / "real" / "fresh.jsonl")  # a link to a file still to be made
+    result = run("clean", str(tmp_path / "a.txt"), "-o", str(dangling), "--no-language", "-w", "1", "-q")
+    assert result.exit_code == 0 and dangling.is_symlink()
+    assert [r["id"] for r in read_lines(tmp_path / "real" / "fresh.jsonl")] == ["a"]
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_a_folder_as_output_is_a_clear_usage_error_that_leaves_nothing(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    folder = tmp_path / "out.jsonl"
+    folder.mkdir()
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt"), "-o", str(folder), "--no-language", "-q"])
+    assert result.exit_code == 2
+    assert "it is a folder; give a file name" in result.output
+    assert list(folder.iterdir()) == [] and not [p for p in tmp_path.rglob("*.tmp")]
+    assert "Traceback" not in result.output

@@ -22,6 +22,7 @@ from .verify import VerifyReport
 from .verify import verify as verify
 from .versions import (
     DatasetError,
+    LatestNotMovedError,
     UnsafePathError,
     VersionExistsError,
     VersionInfo,
@@ -46,6 +47,7 @@ __all__ = [
     "DiffReport",
     "DocumentChanges",
     "DatasetError",
+    "LatestNotMovedError",
     "UnsafePathError",
     "VersionExistsError",
     "VersionNotFoundError",

@@ -40,6 +40,7 @@ from .manifest import build_manifest, describe_inputs, read_manifest, write_mani
 from .versions import (
     BUMPS,
     CARD_FILE,
+    LatestNotMovedError,
     DATA_DIR,
     VersionExistsError,
     VersionInfo,
@@ -514,9 +515,12 @@ def publish(
             latest = new_version
         # the root card names every version as a config with LATEST the default: written (atomically)
         # just before LATEST moves, under the same lock, so the two always agree
-        write_root_card(root, latest, dataset_path=Path(dataset_dir).as_posix())
-        if latest == new_version:
-            write_latest(root, new_version)
+        try:
+            write_root_card(root, latest, dataset_path=Path(dataset_dir).as_posix())
+            if latest == new_version:
+                write_latest(root, new_version)
+        except OSError as e:  # the version is in place; say so rather than "nothing was published"
+            raise LatestNotMovedError(new_version, version_dir(root, new_version), e) from e
     return version_info(root, new_version)
 
 

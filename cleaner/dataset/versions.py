@@ -31,6 +31,7 @@ __all__ = [
     "UnsafePathError",
     "VersionExistsError",
     "VersionNotFoundError",
+    "LatestNotMovedError",
     "VersionInfo",
     "parse_version",
     "format_version",
@@ -74,6 +75,23 @@ class VersionExistsError(DatasetError):
 
 class VersionNotFoundError(DatasetError):
     """No such version in the dataset directory."""
+
+
+class LatestNotMovedError(DatasetError, OSError):
+    """A version was published (its folder is complete, listed and verifiable) but the root card or
+    ``LATEST`` could not be written after it (a full disk): ``LATEST`` still names the previous
+    version until the next export moves it. An :class:`OSError` with the cause's ``errno``."""
+
+    def __init__(self, version: str, path: Path, cause: OSError):
+        self.version = version
+        self.path = path
+        self.message = (f"published {version} in {path}, but could not point LATEST at it "
+                        f"({cause.strerror or cause}); LATEST still names the previous version "
+                        "(the next export moves it)")
+        super().__init__(cause.errno, self.message)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def parse_version(text: str) -> tuple[int, int, int]:

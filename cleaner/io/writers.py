@@ -2,7 +2,10 @@
 
 A writer for a file writes to a temporary file next to it and renames it into
 place when the run completes (``with`` block left without an exception, or
-:meth:`close` called); an aborted run leaves any earlier file untouched. ``-``
+:meth:`close` called); an aborted run leaves any earlier file untouched. Only a
+regular file (or a new path) is replaced that way: a symbolic link writes its
+target, a FIFO or a character device is written directly as a stream (never
+replaced by a file), and a folder is an error before anything is created. ``-``
 means standard output, which is written as it goes.
 
 A destination that is an fsspec URL (``s3://bucket/out.parquet``,
@@ -20,6 +23,7 @@ import gzip
 import json
 import os
 import secrets
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -42,8 +46,39 @@ def dumps_record(record: dict[str, Any]) -> bytes:
         return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+def _destination(path: Path) -> tuple[Path, bool]:
+    """Where records for ``path`` go and whether they go there atomically.
+
+    A new path or a regular file is written atomically (a temporary file renamed over it); a
+    symbolic link writes its target (by the same rules); a FIFO or a character device is written
+    directly, as a stream, and never replaced. A folder, a block device or a socket is a
+    :class:`ValueError`, raised before anything is created.
+    """
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return path, True
+    if stat.S_ISLNK(st.st_mode):
+        target = Path(os.path.realpath(path))
+        if target == path:  # a link loop
+            raise ValueError(f"cannot write to {path}: it is a symbolic link that leads nowhere (a loop)")
+        return _destination(target)
+    if stat.S_ISREG(st.st_mode):
+        return path, True
+    if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+        return path, False
+    if stat.S_ISDIR(st.st_mode):
+        raise ValueError(f"cannot write to {path}: it is a folder; give a file name")
+    raise ValueError(f"cannot write to {path}: it is not a regular file, a FIFO or a character device")
+
+
 class RecordWriter:
-    """Base class: a destination for records, atomic when it is a file."""
+    """Base class: a destination for records, atomic when it is a regular file (or a new one).
+
+    ``_target`` is what the subclass opens and writes: a temporary file next to the destination
+    (renamed over it by :meth:`close`), or the destination itself when that is a stream (a FIFO,
+    a character device), which is written as it goes; None for standard output.
+    """
 
     def __init__(self, path: str | os.PathLike[str]):
         self.url = str(path) if is_url(path) else None
@@ -51,15 +86,22 @@ class RecordWriter:
         self.name = str(path)
         self.count = 0
         self._tmp: Path | None = None
+        self._target: Path | None = None
         self._closed = False
+        self._finished = False
         if self.url is not None:
             _filesystem(self.url)  # fail now, not after the run, when the URL's protocol cannot be written
             fd, tmp = tempfile.mkstemp(prefix="cleaner-", suffix=".upload")
             os.close(fd)
-            self._tmp = Path(tmp)
+            self._tmp = self._target = Path(tmp)
         elif self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            final, atomic = _destination(self.path)
+            if not atomic:
+                self._target = final
+                return
+            final.parent.mkdir(parents=True, exist_ok=True)
+            self._final = final
+            self._tmp = self._target = final.with_name(f".{final.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
             self._tmp.touch(exist_ok=False)  # created with the usual permissions (umask), unlike mkstemp's 0600
 
     def write(self, record: dict[str, Any]) -> None:
@@ -72,16 +114,25 @@ class RecordWriter:
     def _finish(self) -> None:
         """Flush and close the underlying stream."""
 
+    def finish(self) -> None:
+        """Write out everything and close the stream; a file stays under its temporary name until
+        :meth:`close` (so several outputs can all be finished before any is moved into place)."""
+        if self._finished:
+            return
+        self._finished = True
+        try:
+            self._finish()
+        except BaseException:
+            self._closed = True
+            self._discard()
+            raise
+
     def close(self) -> None:
         """Finish writing and move the file into place."""
         if self._closed:
             return
+        self.finish()
         self._closed = True
-        try:
-            self._finish()
-        except BaseException:
-            self._discard()
-            raise
         if self._tmp is not None and self.url is not None:
             try:
                 fs, target = _filesystem(self.url)
@@ -92,16 +143,23 @@ class RecordWriter:
             finally:
                 self._discard()
         elif self._tmp is not None:
-            os.replace(self._tmp, self.path)
+            try:
+                os.replace(self._tmp, self._final)
+            except BaseException:
+                self._discard()
+                raise
             self._tmp = None
 
     def abort(self) -> None:
-        """Stop writing and leave no file behind (an earlier file at the path is kept)."""
+        """Stop writing and leave no file behind (an earlier file at the path is kept; what went
+        to a stream is gone)."""
         if self._closed:
             return
         self._closed = True
         try:
-            self._finish()
+            if not self._finished:
+                self._finished = True
+                self._finish()
         finally:
             self._discard()
 
@@ -118,6 +176,39 @@ class RecordWriter:
             self.close()
         else:
             self.abort()
+
+
+class _TellingStream:
+    """A binary stream that counts what is written, so pyarrow can write Parquet to a pipe (it asks
+    for the position, which a pipe cannot tell)."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw = raw
+        self.position = 0
+        self.closed = False
+
+    def write(self, data) -> int:
+        n = len(memoryview(data).cast("B"))
+        self.raw.write(data)
+        self.position += n
+        return n
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.raw.close()
 
 
 def _filesystem(url: str):
@@ -146,11 +237,11 @@ class JsonlWriter(RecordWriter):
             except ImportError:
                 raise ValueError("writing .zst needs the zstd extra (pip install 'cleaner[zstd]', which brings zstandard)") from None
         super().__init__(path)
-        self._own = self._tmp is not None
-        if self._tmp is not None:
+        self._own = self._target is not None
+        if self._target is not None:
             raw = None
             try:
-                raw = open(self._tmp, "wb")
+                raw = open(self._target, "wb")
                 if compression == "zst":
                     self._raw = raw
                     self._out = zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=False)
@@ -199,7 +290,10 @@ class ParquetWriter(RecordWriter):
         self._rows: list[dict[str, Any]] = []
         self._sink = None
         try:
-            self._sink = pa.OSFile(str(self._tmp), "wb")
+            if self._tmp is not None:
+                self._sink = pa.OSFile(str(self._target), "wb")
+            else:  # a FIFO or a device: a stream without a position of its own
+                self._sink = _TellingStream(open(self._target, "wb"))
             self._pq = pq.ParquetWriter(self._sink, arrow_schema(major))
         except BaseException:
             if self._sink is not None:
