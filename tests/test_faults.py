@@ -439,3 +439,75 @@ def test_a_clean_that_fails_on_a_full_disk_leaves_no_errors_file(tmp_path: Path,
         assert result.exit_code == 1 and "No space left on device" in result.output, (n, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), n
         assert sorted(p.name for p in out.parent.iterdir()) == [], (n, list(out.parent.iterdir()))
+
+
+# --- kill -9 of a run with workers ------------------------------------------------------------
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process: pid -> (parent pid, state), from /proc."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                stat = f.read().decode("ascii", "replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        out[int(entry)] = (int(fields[1]), fields[0])
+    return out
+
+
+def _descendants(pid: int) -> set[int]:
+    procs = _processes()
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, (ppid, _) in procs.items() if ppid in frontier} - found
+        found |= frontier
+    return found
+
+
+def _running(pids: set[int]) -> set[int]:
+    procs = _processes()
+    return {p for p in pids if p in procs and procs[p][1] not in ("Z", "X")}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("command", ["clean", "export"])
+def test_kill_9_of_a_run_with_workers_leaves_no_process_behind(tmp_path: Path, command: str):
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i in range(20_000):
+            f.write(json.dumps({"id": f"d{i}", "text": f"{text}\n\nNumber {i}."}) + "\n")
+    target = ["-o", str(tmp_path / "out.jsonl")] if command == "clean" else ["--dataset", str(tmp_path / "ds")]
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", command, str(src), *target, "--workers", "2", "--no-language", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    children: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            children = _descendants(proc.pid)
+            if len(children) >= 3:  # the forkserver and two workers (and the resource tracker)
+                break
+            time.sleep(0.2)
+        assert proc.poll() is None and len(children) >= 3, children
+        time.sleep(1.0)  # the workers are cleaning
+        children |= _descendants(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _running(children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _running(children), {p: _processes().get(p) for p in _running(children)}
+    finally:
+        for p in _running(children):  # only what this test started
+            try:
+                os.kill(p, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -10,7 +10,9 @@ Workers are started with the ``forkserver`` method (``spawn`` where there is
 none), never by forking a parent that may run threads; each builds its
 :class:`~cleaner.Cleaner` once. A document that makes the cleaner raise becomes
 an error outcome. On Ctrl-C, or when the caller stops reading, the workers are
-stopped and reaped before the exception (KeyboardInterrupt) goes on to the caller.
+stopped and reaped before the exception (KeyboardInterrupt) goes on to the caller. When
+the calling process dies without stopping them (``kill -9``), the workers end by
+themselves within a second (see :func:`_exit_with_parent`).
 
 >>> from cleaner.io.readers import Document
 >>> docs = [Document(str(i), f"Story {i} has a body that is long enough to keep.", "mem") for i in range(3)]
@@ -23,6 +25,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
@@ -52,11 +57,57 @@ def default_context() -> str:
 
 
 _CONFIG: CleanerConfig | None = None
+# How often a worker looks whether the process that started the run is still there.
+PARENT_CHECK_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(config: CleanerConfig) -> None:
-    """Runs once in each worker: Ctrl-C is the parent's to handle; build the cleaner."""
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a pid taken over by another user's process
+        return False
+    return True
+
+
+def _exit_with_parent(owner: int) -> None:
+    """End this worker when the run's process (``owner``) dies, even by ``kill -9``, which gives it
+    no chance to stop its pool: a pool's workers would otherwise wait for work for ever, each
+    holding a cleaner's memory, and keep the forkserver and resource tracker alive.
+
+    On Linux the kernel sends SIGKILL when the worker's parent (the forkserver, which exits when
+    the run's process is gone, or that process itself under ``spawn``) dies
+    (``PR_SET_PDEATHSIG``); everywhere a daemon thread also checks every
+    :data:`PARENT_CHECK_SECONDS` that the parent is the same and the owner is alive.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below still watches
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent or not _alive(owner):
+                os._exit(1)
+            time.sleep(PARENT_CHECK_SECONDS)
+
+    if not _alive(owner):
+        os._exit(1)
+    threading.Thread(target=watch, name="cleaner-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: CleanerConfig, owner: int | None = None) -> None:
+    """Runs once in each worker: end with the run's process (``owner``); Ctrl-C is the parent's to
+    handle; build the cleaner."""
     global _CONFIG
+    if owner is not None:
+        _exit_with_parent(owner)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _CONFIG = config
     clean_rows(config, [])
@@ -129,7 +180,7 @@ def _pooled(stream: Iterator[Batch], config: CleanerConfig, workers: int, window
     ctx = multiprocessing.get_context(context)
     if context == "forkserver":
         ctx.set_forkserver_preload(["cleaner.engines.preload"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config, os.getpid()))
     pending: deque[tuple[Batch, Future | None]] = deque()
     done = False
 
