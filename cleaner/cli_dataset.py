@@ -218,11 +218,23 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
         _fail(f"cannot write the dataset ({e.strerror or e}); no version was published")
     _close_errors(errors_writer, errors_file, f"{info.version} is published in {info.path}")
     if not quiet:
+        from rich.text import Text
+
+        from .dataset import read_manifest
+
         s = stats.summary()
         console.print(
             f"published [bold]{info.version}[/] in {info.path}: {info.rows:,} rows from {s['documents']:,} documents "
             f"({s['megabytes']:,.2f} MB in {s['seconds']:.2f} s), {s['errors']:,} errors"
         )
+        try:
+            dups = read_manifest(info.path).get("duplicate_ids") or {}
+        except DatasetError:
+            dups = {}
+        if dups.get("rows"):
+            examples = ", ".join(repr(e) for e in dups.get("examples", [])[:5])
+            console.print(Text(f"warning: {dups['rows']:,} row(s) share an id with an earlier row (e.g. {examples}); "
+                               "they are published as they are, and `cleaner diff` compares the first row of each id"))
     if stats.errors:
         sys.exit(1)
 
@@ -275,18 +287,35 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON.")
     def versions_command(dataset, as_json):
         """List the published versions of DATASET, oldest first (* marks LATEST)."""
-        from .dataset import versions
+        from .dataset import DatasetError, list_versions, read_latest, version_info
 
-        infos = versions(dataset)
+        problems = []
+        try:
+            read_latest(dataset)
+        except DatasetError as e:
+            problems.append(f"{e} (no version is marked LATEST)")
+        found = []
+        for v in list_versions(dataset):
+            try:
+                found.append((v, version_info(dataset, v)))
+            except (DatasetError, ValueError, TypeError) as e:
+                found.append((v, None))
+                problems.append(f"version {v}: {e}")
         if as_json:
-            click.echo(json.dumps([i.to_dict() for i in infos], indent=2, default=str))
-            return
-        if not infos:
+            click.echo(json.dumps([i.to_dict() for _, i in found if i is not None], indent=2, default=str))
+        elif not found:
             click.echo(f"no versions in {dataset}")
-            return
-        for i in infos:
-            mark = "*" if i.latest else " "
-            click.echo(f"{mark} {i.version:<10} {i.rows:>10,} rows  parent {i.parent or '-':<10} created {i.created}  config {i.config_hash}")
+        else:
+            for v, i in found:
+                if i is None:
+                    click.echo(f"? {v:<10} (its manifest cannot be read; `cleaner verify --version {v}` says more)")
+                    continue
+                mark = "*" if i.latest else " "
+                click.echo(f"{mark} {i.version:<10} {i.rows:>10,} rows  parent {i.parent or '-':<10} created {i.created}  config {i.config_hash}")
+        for p in problems:
+            click.echo(f"problem: {p}", err=True)
+        if problems:
+            sys.exit(1)
 
     @main.command("verify")
     @click.argument("dataset", type=SafePath(exists=True, file_okay=False))
@@ -294,9 +323,9 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
     @click.option("--all", "all_versions", is_flag=True, help="Check every version.")
     def verify_command(dataset, version, all_versions):
         """Check a version against its manifest: checksums, schema, row counts. Exit 1 on any mismatch."""
-        from .dataset import DatasetError, verify, versions
+        from .dataset import DatasetError, list_versions, verify
 
-        targets = [i.version for i in versions(dataset)] if all_versions else [version]
+        targets = (list_versions(dataset) or [None]) if all_versions else [version]
         ok = True
         for v in targets:
             try:
@@ -321,6 +350,9 @@ def register(main: click.Group, cleaning_options, engine_options, make_cleaner, 
             report = diff(dataset, version_a, version_b)
         except (DatasetError, ValueError) as e:
             _fail(str(e))
+        except (TypeError, AttributeError, KeyError, OSError) as e:  # a manifest that is JSON but not a manifest
+            _fail(f"cannot compare {version_a} and {version_b or 'LATEST'}: a manifest does not hold what it should "
+                  f"({type(e).__name__}: {e}); `cleaner verify` checks a version")
         click.echo(json.dumps(report.to_dict(), indent=2, default=str) if as_json else report.summary())
 
     @main.command("push")

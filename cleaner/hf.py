@@ -73,15 +73,55 @@ def _conform(table: pa.Table, expected: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=pa.schema(fields, metadata=expected.metadata))
 
 
-def read_table(dataset_dir: str | os.PathLike[str], version: str | None = None, columns: Sequence[str] | None = None) -> pa.Table:
-    """The rows of one published version (``LATEST`` by default) as an Arrow table in the current schema."""
-    from .dataset.diff import manifest_files
-    from .dataset.versions import resolve_version, version_dir
+def _read_shard(version_path, entry: Any, verify: bool) -> pa.Table:
+    """One shard a manifest lists, read once; with ``verify`` its bytes must match the manifest's size
+    and SHA-256 (the same bytes are then parsed, so nothing can change in between)."""
+    import hashlib
+
+    from .dataset.verify import outside_version
+    from .dataset.versions import DatasetError, data_file_path
+
+    rel = entry.get("path") if isinstance(entry, dict) else None
+    path = data_file_path(version_path, rel)
+    if not verify:
+        return pq.read_table(path)
+    why = outside_version(version_path, path)
+    if why is not None:
+        raise DatasetError(f"{path} {why}; not loaded (cleaner verify reports it)")
+    sha = entry.get("sha256")
+    if not isinstance(sha, str) or not sha:
+        raise DatasetError(f"{path}: the manifest gives no sha256 for it, so it cannot be checked; not loaded "
+                           "(verify=False loads it unchecked)")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DatasetError(f"{path} cannot be read: {e.strerror or e}") from None
+    if isinstance(entry.get("size"), int) and len(data) != entry["size"]:
+        raise DatasetError(f"{path} has {len(data)} bytes, the manifest says {entry['size']}: the file changed or is damaged; not loaded")
+    if hashlib.sha256(data).hexdigest() != sha.lower():
+        raise DatasetError(f"{path} does not match the SHA-256 in the manifest: the file changed or is damaged; not loaded "
+                           "(`cleaner verify` says more)")
+    return pq.read_table(pa.BufferReader(data))
+
+
+def read_table(dataset_dir: str | os.PathLike[str], version: str | None = None, columns: Sequence[str] | None = None,
+               *, verify: bool = True) -> pa.Table:
+    """The rows of one published version (``LATEST`` by default) as an Arrow table in the current schema.
+
+    verify: check each shard's size and SHA-256 against the manifest before using it (the
+            default; a mismatch, a missing checksum or a link out of the version folder is a
+            :class:`~cleaner.dataset.DatasetError`); False reads the shards unchecked.
+    """
+    from .dataset.manifest import read_manifest
+    from .dataset.versions import DatasetError, resolve_version, version_dir
 
     version = resolve_version(dataset_dir, version)
     path = version_dir(dataset_dir, version)
+    entries = read_manifest(path).get("files") or []
+    if not isinstance(entries, list):
+        raise DatasetError(f"{path}: the manifest's 'files' is not a list")
     expected = arrow_schema(1)
-    tables = [_conform(pq.read_table(f), expected) for f in manifest_files(path)]
+    tables = [_conform(_read_shard(path, entry, verify), expected) for entry in entries]
     if not tables:
         table = expected.empty_table()
     else:
@@ -89,14 +129,17 @@ def read_table(dataset_dir: str | os.PathLike[str], version: str | None = None, 
     return table.select(list(columns)) if columns is not None else table
 
 
-def load(dataset_dir: str | os.PathLike[str], version: str | None = None) -> "datasets.Dataset":
+def load(dataset_dir: str | os.PathLike[str], version: str | None = None, *, verify: bool = True) -> "datasets.Dataset":
     """A published version of a dataset directory (``LATEST`` by default) as a ``datasets.Dataset``.
 
-    Versions written with an older minor record schema load too: fields added
-    since then are null. The rows are read into memory; for a version larger
-    than memory use ``datasets.load_dataset(str(version_dir), streaming=True)``.
+    Each shard's size and SHA-256 are checked against the manifest first (``verify=False``
+    skips that): a damaged or changed shard raises :class:`~cleaner.dataset.DatasetError`
+    instead of loading other rows. Versions written with an older minor record schema load
+    too: fields added since then are null. The rows are read into memory; for a version larger
+    than memory use ``datasets.load_dataset(str(version_dir), streaming=True)`` (which checks
+    nothing: run ``cleaner verify`` first).
     """
-    return _dataset_from_table(read_table(dataset_dir, version))
+    return _dataset_from_table(read_table(dataset_dir, version, verify=verify))
 
 
 _CLEANERS: dict[CleanerConfig, Any] = {}

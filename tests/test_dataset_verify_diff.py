@@ -164,3 +164,94 @@ def test_each_version_loads_its_own_rows(two_versions):
     assert v1["text"] == [a.text for a in seed_articles()]
     assert v2["text"] == [a.text for a in seed_articles(CHANGED)]
     assert cleaner.load(two_versions)["text"] == v2["text"]
+
+
+# --- round two: reports, not tracebacks -------------------------------------------------------
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _no_traceback(result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("latest", ["garbage\n", "", "\x00\xff", "1.2\n"])
+def test_verify_all_and_versions_report_a_garbage_latest(two_versions, latest):
+    (two_versions / "LATEST").write_bytes(latest.encode("utf-8", "surrogateescape") if isinstance(latest, str) else latest)
+    for args in (("verify", two_versions, "--all"), ("versions", two_versions), ("verify", two_versions)):
+        result = _run(*args)
+        _no_traceback(result)
+        assert result.exit_code == 1, (args, result.output)
+        assert "LATEST" in result.output, (args, result.output)
+    result = _run("versions", two_versions)
+    assert "1.0.0" in result.output and "1.1.0" in result.output  # the versions are still listed
+
+
+def test_verify_all_versions_and_diff_report_a_manifest_that_is_not_json(two_versions):
+    (two_versions / "v1.0.0" / "manifest.json").write_text("{not json")
+    for args in (("verify", two_versions, "--all"), ("versions", two_versions), ("diff", two_versions, "1.0.0", "1.1.0")):
+        result = _run(*args)
+        _no_traceback(result)
+        assert result.exit_code == 1 and "manifest.json" in result.output, (args, result.output)
+    result = _run("verify", two_versions, "--all")
+    assert "v1.1.0: ok" in result.output  # the sound version is still checked
+
+
+def test_diff_reports_a_missing_shard(two_versions):
+    next((two_versions / "v1.0.0" / "data").glob("*.parquet")).unlink()
+    result = _run("diff", two_versions, "1.0.0", "1.1.0")
+    _no_traceback(result)
+    assert result.exit_code == 1 and "missing" in result.output
+
+
+def test_a_5000_character_manifest_path_is_a_problem_not_a_crash(two_versions):
+    path = two_versions / "v1.0.0" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["files"][0]["path"] = "data/" + "a" * 5000 + ".parquet"
+    path.write_text(json.dumps(manifest))
+    for args in (("verify", two_versions, "--all"), ("diff", two_versions, "1.0.0", "1.1.0"),
+                 ("push", two_versions, "--repo", "me/x", "--version", "1.0.0", "--dry-run")):
+        result = _run(*args)
+        _no_traceback(result)
+        assert result.exit_code == 1, (args, result.output)
+        assert "a" * 300 not in result.output, args  # named, not echoed whole
+
+
+def test_latest_is_readable_like_the_data(tmp_path):
+    import os
+    import stat
+
+    ds = tmp_path / "ds"
+    old = os.umask(0o022)
+    try:
+        publish(seed_articles(), ds)
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((ds / "LATEST").stat().st_mode)
+    shard = next((ds / "v1.0.0" / "data").glob("*.parquet"))
+    assert mode == stat.S_IMODE(shard.stat().st_mode) == 0o644
+
+
+def test_duplicate_ids_are_reported_by_export_and_diff(tmp_path):
+    src = tmp_path / "in.jsonl"
+    body = "The council met on Monday to discuss the budget for the coming year, officials said."
+    rows = [{"id": "a", "text": f"{body} One."}, {"id": "b", "text": f"{body} Two."}, {"id": "a", "text": f"{body} Three."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = _run("export", src, "--dataset", tmp_path / "ds", "--no-language", "-w", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 row(s) share an id with an earlier row" in result.output and "'a'" in result.output
+    rows[1]["text"] += " Changed."
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert _run("export", src, "--dataset", tmp_path / "ds", "--no-language", "-w", "1").exit_code == 0
+    report = diff(tmp_path / "ds", "1.0.0", "1.1.0")
+    assert report.documents.counts()["duplicate_ids"] == {"a": 1, "b": 1}
+    assert report.changed == ["b"] and report.documents.unchanged == 1  # 'a' is compared once, not 2 x 2 times
+    result = _run("diff", tmp_path / "ds", "1.0.0", "1.1.0")
+    assert "1 row(s) whose id an earlier row has" in result.output

@@ -237,3 +237,133 @@ def test_the_token_reaches_no_file_log_or_output(hub, tmp_path: Path, monkeypatc
     assert log_file in files and errors in files and any(p.suffix == ".parquet" for p in files)
     leaks += [str(p) for p in files if SECRET.encode() in p.read_bytes()]
     assert not leaks, leaks
+
+
+# --- round two: bad data never loads or uploads quietly ---------------------------------------
+
+
+def _shard(ds: Path) -> Path:
+    return next((ds / "v1.0.0" / "data").glob("*.parquet"))
+
+
+def _edit_manifest(ds: Path, change) -> None:
+    path = ds / "v1.0.0" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    change(manifest)
+    path.write_text(json.dumps(manifest))
+
+
+def test_load_checks_the_shards_sha256_and_refuses_a_flipped_bit(dataset: Path):
+    shard = _shard(dataset)
+    good = shard.read_bytes()
+    assert cleaner.load(dataset)["id"] == ["d0", "d1", "d2"]
+    refused = 0
+    for i in range(40):  # bits all over the file: header, row groups, footer
+        pos = (i * 7919) % len(good)
+        shard.write_bytes(good[:pos] + bytes([good[pos] ^ (1 << (i % 8))]) + good[pos + 1:])
+        with pytest.raises(cleaner.dataset.DatasetError, match="SHA-256"):
+            cleaner.load(dataset)
+        refused += 1
+    assert refused == 40
+    shard.write_bytes(good)
+    assert cleaner.load(dataset)["id"] == ["d0", "d1", "d2"]
+
+
+def test_load_refuses_a_shard_without_a_checksum_unless_told_not_to_check(dataset: Path):
+    _edit_manifest(dataset, lambda m: m["files"][0].pop("sha256"))
+    with pytest.raises(cleaner.dataset.DatasetError, match="no sha256"):
+        cleaner.load(dataset)
+    assert cleaner.load(dataset, verify=False)["id"] == ["d0", "d1", "d2"]
+    report = verify(dataset)
+    assert not report.ok and any("no sha256" in p for p in report.problems)
+
+
+def test_verify_fails_a_manifest_without_checksums_over_a_corrupted_shard(dataset: Path):
+    shard = _shard(dataset)
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    shard.write_bytes(bytes(data))
+
+    def strip(m):
+        for f in m["files"]:
+            f.pop("sha256")
+
+    _edit_manifest(dataset, strip)
+    result = run("verify", str(dataset))
+    assert result.exit_code == 1 and "gives no sha256" in result.output
+
+
+def test_the_card_says_load_dataset_does_not_check_and_names_cleaner_verify(dataset: Path):
+    card = (dataset / "v1.0.0" / "README.md").read_text()
+    assert "`datasets.load_dataset` does not" in card and "cleaner verify" in card
+
+
+def test_a_symlinked_shard_is_never_uploaded_and_push_refuses_what_verify_refuses(hub, tmp_path: Path, dataset: Path):
+    from hub_server import TEST_TOKEN as HUB_TOKEN
+
+    from cleaner.dataset.hub import LocalVersionError, push
+
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN PRIVATE KEY-----\nnot for the Hub\n")
+    shard = _shard(dataset)
+    shard.unlink()
+    shard.symlink_to(secret)
+
+    def strip(m):  # no checksum or size that could give the link away
+        m["files"][0].pop("sha256")
+        m["files"][0].pop("size")
+
+    _edit_manifest(dataset, strip)
+    assert not verify(dataset).ok
+    for dry_run in (True, False):
+        with pytest.raises(LocalVersionError, match="does not pass `cleaner verify`"):
+            push(dataset, f"{HUB_USER}/leak", create=True, token=HUB_TOKEN, dry_run=dry_run)
+    result = run("push", str(dataset), "--repo", f"{HUB_USER}/leak", "--create", "--dry-run")
+    assert result.exit_code == 1 and "symbolic link" in result.output
+    assert not hub.requests_to("commit") and "not for the Hub" not in result.output
+
+
+def test_push_never_follows_a_link_out_of_the_version_folder_even_with_a_true_checksum(tmp_path: Path, dataset: Path):
+    from cleaner.dataset.hub import LocalVersionError, push
+
+    shard = _shard(dataset)
+    outside = tmp_path / "outside.parquet"
+    shutil.move(shard, outside)
+    shard.symlink_to(outside)  # the same bytes, so size and sha256 still match
+    with pytest.raises(LocalVersionError, match="symbolic link"):
+        push(dataset, f"{HUB_USER}/x", token="hf_unused", dry_run=True)
+    with pytest.raises(cleaner.dataset.DatasetError, match="symbolic link"):
+        cleaner.load(dataset)
+    shard.unlink()
+    shutil.move(outside, tmp_path / "moved")
+    (dataset / "v1.0.0" / "data").rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    shutil.move(tmp_path / "moved", tmp_path / "elsewhere" / shard.name)
+    (dataset / "v1.0.0" / "data").symlink_to(tmp_path / "elsewhere")  # the folder itself is the link
+    with pytest.raises(LocalVersionError):
+        push(dataset, f"{HUB_USER}/x", token="hf_unused", dry_run=True)
+    assert any("symbolic link" in p or "outside the version folder" in p for p in verify(dataset).problems)
+
+
+def test_a_hub_repository_id_has_the_hubs_length_limit(dataset: Path):
+    from cleaner.dataset.hub import PushError, push
+
+    with pytest.raises(PushError, match="at most 96"):
+        push(dataset, "me/" + "x" * 200, token="hf_unused", dry_run=True)
+    result = run("push", str(dataset), "--repo", "me/" + "x" * 5000, "--dry-run")
+    assert result.exit_code == 1 and "at most 96" in result.output and "x" * 200 not in result.output
+
+
+def test_the_dataset_name_is_escaped_in_the_cards(tmp_path: Path):
+    ds = tmp_path / "ds"
+    name = '<img src=x onerror="alert(1)"> news | `x`'
+    publish([cleaner.clean(BODY, id="<b>bold</b>", detect_language=False)] * 2, ds, name=name)
+    for card in (ds / "v1.0.0" / "README.md", ds / "README.md"):
+        text = card.read_text().split("---", 2)[2]  # the Markdown after the YAML header
+        assert "<img" not in text and "&lt;img" in text and "<b>" not in text, text
+
+
+def test_the_docs_say_the_dask_transport_is_pickle_for_a_trusted_scheduler_only():
+    for doc in ("docs/scaling.md", "docs/reliability.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert "pickle" in text and "trusted" in text, doc

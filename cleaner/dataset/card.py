@@ -96,6 +96,18 @@ def _changes_section(manifest: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _md(text: Any) -> str:
+    """Text from the data (a dataset name, a document id) as it may stand in the card's Markdown:
+    HTML escaped (a name is never markup on the Hub's page), table pipes and backticks neutralised.
+
+    >>> _md("<script>alert(1)</script> | `x`")
+    "&lt;script&gt;alert(1)&lt;/script&gt; \\\\| 'x'"
+    """
+    import html
+
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("`", "'").replace("\n", " ")
+
+
 def _quality_lines(manifest: Mapping[str, Any]) -> list[str]:
     errors = manifest.get("errors")
     dups = manifest.get("duplicate_ids") or {}
@@ -103,7 +115,7 @@ def _quality_lines(manifest: Mapping[str, Any]) -> list[str]:
     if errors is not None:
         out.append(f"| documents that failed | {_fmt(int(errors))} (not in the dataset; see the run's errors file) |")
     if dups:
-        examples = ", ".join(f"`{e}`" for e in dups.get("examples", [])[:5])
+        examples = ", ".join(f"`{_md(e)}`" for e in dups.get("examples", [])[:5])
         out.append(f"| duplicate ids | {_fmt(int(dups.get('rows', 0)))} rows share an id with an earlier row"
                    + (f" (e.g. {examples})" if examples else "") + " |")
     else:
@@ -122,7 +134,10 @@ def _loading_lines(version: Any, repo_id: str | None, dataset_path: str | None) 
             "```",
             "",
             f"The tag `v{version}` always holds this version; `main` holds the newest version pushed.",
-            "`manifest.json` lists every file with its SHA-256.",
+            "`manifest.json` lists every file with its SHA-256. `datasets.load_dataset` does not check them: "
+            "to be sure the rows are the ones published, download the tag (`huggingface-cli download --repo-type "
+            f"dataset {repo_id} --revision v{version} --local-dir DIR/v{version}`) and run `cleaner verify DIR "
+            f"--version {version}`.",
             "",
         ]
     root = dataset_path or "."
@@ -137,7 +152,8 @@ def _loading_lines(version: Any, repo_id: str | None, dataset_path: str | None) 
         f'ds = cleaner.load("{root}", version="{version}")',
         "```",
         "",
-        "`manifest.json` lists every file with its SHA-256; `cleaner verify` checks them.",
+        "`manifest.json` lists every file with its SHA-256. `cleaner.load` checks them before it returns a row; "
+        f"`datasets.load_dataset` does not: run `cleaner verify {root} --version {version}` first.",
         "",
     ]
 
@@ -162,7 +178,7 @@ def render_card(manifest: Mapping[str, Any], top_rules: int = TOP_RULES, *, repo
         header.rstrip("\n"),
         "---",
         "",
-        f"# {name} {version}",
+        f"# {_md(name)} {version}",
         "",
         "Cleaned news articles produced by `cleaner`: the clean body text "
         "with its metadata (title, authors, date, captions, counters, labels) and every cut the cleaner made, "
@@ -234,7 +250,7 @@ def render_root_card(versions: list[Mapping[str, Any]], latest: str | None, data
     header = yaml.safe_dump(root_card_metadata(versions, latest), sort_keys=False, allow_unicode=True, width=1000)
     name = (versions[-1].get("name") if versions else None) or "dataset"
     root = dataset_path or "."
-    lines = ["---", header.rstrip("\n"), "---", "", f"# {name}", "",
+    lines = ["---", header.rstrip("\n"), "---", "", f"# {_md(name)}", "",
              f"Versions of a dataset of cleaned news articles produced by `cleaner`. LATEST is {latest}.", "",
              "| version | rows | parent | created |", "|---|---:|---|---|"]
     for m in versions:

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .manifest import read_manifest
-from .versions import data_file_path, resolve_version, version_dir
+from .versions import DatasetError, data_file_path, resolve_version, version_dir
 
 __all__ = ["DiffReport", "DocumentChanges", "diff", "document_changes", "config_changes", "cut_changes", "manifest_files"]
 
@@ -36,15 +36,20 @@ class DocumentChanges:
     changed: list[str] = field(default_factory=list)
     recut: list[str] = field(default_factory=list)
     unchanged: int = 0
+    duplicates_a: int = 0
+    duplicates_b: int = 0
 
     def counts(self) -> dict[str, int]:
-        return {
+        counts = {
             "added": len(self.added),
             "removed": len(self.removed),
             "changed": len(self.changed),
             "recut": len(self.recut),
             "unchanged": self.unchanged,
         }
+        if self.duplicates_a or self.duplicates_b:
+            counts["duplicate_ids"] = {"a": self.duplicates_a, "b": self.duplicates_b}
+        return counts
 
 
 def manifest_files(version_path: str | os.PathLike[str], manifest: Mapping[str, Any] | None = None) -> list[Path]:
@@ -67,9 +72,14 @@ def _cut_signature(removed: pa.ChunkedArray) -> pa.Array:
 def _keys(files: Iterable[Path]) -> pa.Table:
     tables = []
     for path in files:
-        names = pq.read_schema(path).names
-        columns = ["id", "text_sha256"] + (["removed"] if "removed" in names else [])
-        t = pq.read_table(path, columns=columns)
+        try:
+            names = pq.read_schema(path).names
+            columns = ["id", "text_sha256"] + (["removed"] if "removed" in names else [])
+            t = pq.read_table(path, columns=columns)
+        except FileNotFoundError:
+            raise DatasetError(f"{path} is listed in the manifest but missing (`cleaner verify` checks a version)") from None
+        except (OSError, pa.ArrowException) as e:
+            raise DatasetError(f"{path} cannot be read as Parquet ({e}); `cleaner verify` checks a version") from None
         cuts = _cut_signature(t["removed"]) if "removed" in names else pa.array([""] * t.num_rows, pa.string())
         tables.append(pa.table({"id": t["id"].cast(pa.string()), "sha": t["text_sha256"].cast(pa.string()), "cuts": cuts}))
     if not tables:
@@ -81,6 +91,13 @@ def document_changes(files_a: Iterable[str | os.PathLike[str]], files_b: Iterabl
     """Compare the documents of two sets of Parquet files by id, text hash and cut rules."""
     a = _keys(Path(p) for p in files_a)
     b = _keys(Path(p) for p in files_b)
+    # rows whose id an earlier row has: matched by id they would pair every copy with every other;
+    # the first row of each id is compared and the others are counted
+    dup_a, dup_b = a.num_rows - pc.count_distinct(a["id"]).as_py(), b.num_rows - pc.count_distinct(b["id"]).as_py()
+    if dup_a:
+        a = _first_of_each_id(a)
+    if dup_b:
+        b = _first_of_each_id(b)
     added = b.filter(pc.invert(pc.is_in(b["id"], value_set=a["id"])))["id"].to_pylist()
     removed = a.filter(pc.invert(pc.is_in(a["id"], value_set=b["id"])))["id"].to_pylist()
     both = a.join(b, keys="id", join_type="inner", left_suffix="_a", right_suffix="_b")
@@ -95,7 +112,16 @@ def document_changes(files_a: Iterable[str | os.PathLike[str]], files_b: Iterabl
         changed=sorted(changed),
         recut=sorted(recut),
         unchanged=len(same),
+        duplicates_a=dup_a,
+        duplicates_b=dup_b,
     )
+
+
+def _first_of_each_id(t: pa.Table) -> pa.Table:
+    """The table with only the first row of each id (in file order)."""
+    indexed = t.append_column("_row", pa.array(range(t.num_rows), pa.int64()))
+    first = indexed.group_by("id", use_threads=False).aggregate([("_row", "min")])["_row_min"]
+    return t.take(pc.sort_indices(first))
 
 
 def config_changes(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> dict[str, tuple[Any, Any]]:
@@ -192,6 +218,11 @@ class DiffReport:
             lines.append(f"schema: {self.schema[0]} -> {self.schema[1]}")
         if self.cleaner_version:
             lines.append(f"cleaner: {self.cleaner_version[0]} -> {self.cleaner_version[1]}")
+        for label, n in (("a", d.duplicates_a), ("b", d.duplicates_b)):
+            if n:
+                version = self.version_a if label == "a" else self.version_b
+                lines.append(f"warning: {version} has {n} row(s) whose id an earlier row has; "
+                             "the first row of each id is compared")
         if self.identical:
             lines.append("no differences")
         return "\n".join(lines)

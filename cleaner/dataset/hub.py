@@ -60,6 +60,7 @@ logger = logging.getLogger(__name__)
 
 REPO_TYPE = "dataset"
 BRANCH = "main"
+REPO_ID_MAX = 96  # the Hub's limit for "owner/name" (huggingface_hub's validate_repo_id)
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -279,6 +280,12 @@ def _load_local_version(dataset_dir: str | os.PathLike[str], version: str | None
     except DatasetError as exc:
         raise LocalVersionError(str(exc)) from None
     vdir = version_dir(root, resolved)
+    from .verify import outside_version, verify
+
+    report = verify(root, resolved)
+    if not report.ok:  # what verify refuses is never uploaded (a changed shard, a link, a missing checksum)
+        more = f" (and {len(report.problems) - 3} more)" if len(report.problems) > 3 else ""
+        raise LocalVersionError(f"{vdir} does not pass `cleaner verify`: {'; '.join(report.problems[:3])}{more}")
     try:
         manifest = json.loads((vdir / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -298,11 +305,16 @@ def _load_local_version(dataset_dir: str | os.PathLike[str], version: str | None
     listed: set[str] = set()
     for item in entries:
         rel = str(item.get("path", "")) if isinstance(item, dict) else ""
-        if not _SAFE_PATH.match(rel) or not rel.startswith(DATA_DIR + "/") or ".." in rel.split("/"):
-            raise LocalVersionError(f"{vdir / MANIFEST_FILE} lists an unusable data path {rel!r}")
+        if len(rel) > 1024 or not _SAFE_PATH.match(rel) or not rel.startswith(DATA_DIR + "/") or ".." in rel.split("/"):
+            raise LocalVersionError(f"{vdir / MANIFEST_FILE} lists an unusable data path {rel[:80]!r}")
         local = vdir / rel
+        outside = outside_version(vdir, local)
+        if outside is not None:  # never follow a link out of the version folder
+            raise LocalVersionError(f"{local} {outside}; not uploaded")
         if not local.is_file():
             raise LocalVersionError(f"{local} is listed in the manifest but missing")
+        if not item.get("sha256") or "size" not in item:
+            raise LocalVersionError(f"{local}: the manifest gives no sha256 or size for it; not uploaded")
         size, sha256, git_oid = _hash_file(local)
         if "size" in item and int(item["size"]) != size:
             raise LocalVersionError(f"{local} has {size} bytes, the manifest says {item['size']}")
@@ -319,6 +331,9 @@ def _load_local_version(dataset_dir: str | os.PathLike[str], version: str | None
 
     head = []
     for name in (MANIFEST_FILE, CARD_FILE):
+        outside = outside_version(vdir, vdir / name)
+        if outside is not None:
+            raise LocalVersionError(f"{vdir / name} {outside}; not uploaded")
         size, sha256, git_oid = _hash_file(vdir / name)
         head.append(_LocalFile(name, vdir / name, size, sha256, git_oid))
     return _LocalVersion(resolved, vdir, tuple(head + sorted(files, key=lambda f: f.path)))
@@ -538,7 +553,9 @@ def push(
     """
     if (not isinstance(repo_id, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo_id, flags=re.ASCII)
             or any(part in (".", "..") or part.startswith((".", "-")) for part in repo_id.split("/"))):
-        raise PushError(f"repo_id must look like 'owner/name', not {repo_id!r}")
+        raise PushError(f"repo_id must look like 'owner/name', not {str(repo_id)[:120]!r}")
+    if len(repo_id) > REPO_ID_MAX:
+        raise PushError(f"repo_id is {len(repo_id)} characters long; the Hub takes at most {REPO_ID_MAX}")
     local = _with_hub_card(_load_local_version(dataset_dir, version), repo_id)
     tag = tag_name(local.version)
     planned = _planned(local)

@@ -21,6 +21,7 @@ from .publish import DATASET_VERSION_KEY, TMP_PREFIX
 from .versions import (
     CARD_FILE,
     DATA_DIR,
+    MANIFEST_FILE,
     DatasetError,
     UnsafePathError,
     data_file_path,
@@ -31,7 +32,7 @@ from .versions import (
     version_dir,
 )
 
-__all__ = ["VerifyReport", "verify", "schema_problems"]
+__all__ = ["VerifyReport", "verify", "schema_problems", "outside_version"]
 
 
 @dataclass
@@ -121,19 +122,43 @@ def schema_problems(
     return problems
 
 
-def _check_file(version_path: Path, entry: dict[str, Any], declared: str, version: str, checksums: bool) -> list[str]:
+def outside_version(version_path: Path, path: Path) -> str | None:
+    """Why ``path`` is not a file of the version itself (a symbolic link, or a folder on the way that
+    leads out of the version folder), or None when it is."""
+    if path.is_symlink():
+        return "is a symbolic link; a version's files must be in its own folder"
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(version_path))
+    except ValueError:
+        return "lies outside the version folder (a folder on its way is a link)"
+    return None
+
+
+def _check_file(version_path: Path, entry: Any, declared: str, version: str, checksums: bool) -> list[str]:
+    if not isinstance(entry, dict):
+        return [f"the manifest lists a file as {type(entry).__name__}, not an object"]
     rel = entry.get("path", "?")
     try:
         path = data_file_path(version_path, rel)
     except UnsafePathError as e:
         return [str(e)]
-    if not path.is_file():
-        return [f"{rel}: missing"]
+    try:
+        outside = outside_version(version_path, path)
+        if outside is not None:
+            return [f"{rel}: {outside}"]
+        if not path.is_file():
+            return [f"{rel}: missing"]
+        size = path.stat().st_size
+    except OSError as e:
+        return [f"{rel}: cannot be read ({e.strerror or e})"]
     problems = []
-    size = path.stat().st_size
-    if "size" in entry and size != entry["size"]:
+    if not isinstance(entry.get("sha256"), str) or not entry["sha256"]:
+        problems.append(f"{rel}: the manifest gives no sha256 for it (nothing vouches for its bytes)")
+    if not isinstance(entry.get("size"), int):
+        problems.append(f"{rel}: the manifest gives no size for it")
+    elif size != entry["size"]:
         problems.append(f"{rel}: size {size} bytes, manifest says {entry['size']}")
-    if checksums and entry.get("sha256") and file_sha256(path) != entry["sha256"]:
+    if checksums and isinstance(entry.get("sha256"), str) and entry["sha256"] and file_sha256(path) != entry["sha256"].lower():
         problems.append(f"{rel}: sha256 does not match the manifest (the file changed or is damaged)")
     try:
         meta = pq.read_metadata(path)
@@ -165,13 +190,14 @@ def verify(dataset_dir: str | os.PathLike[str], version: str | None = None, *, c
     if not root.is_dir():
         report.problems.append(f"{root} is not a directory")
         return report
+    unreadable = False
     try:
         latest = read_latest(root)
     except DatasetError as e:
         report.problems.append(str(e))
-        latest = None
+        latest, unreadable = None, True
     published = list_versions(root)
-    if latest is None and published:
+    if latest is None and published and not unreadable:
         report.problems.append("LATEST is missing")
     elif latest is not None and latest not in published:
         report.problems.append(f"LATEST names {latest}, which is not a published version")
@@ -204,15 +230,21 @@ def verify(dataset_dir: str | os.PathLike[str], version: str | None = None, *, c
         report.problems.append(f"manifest says version {manifest.get('version')!r}, directory is v{version}")
     if not (vpath / CARD_FILE).is_file():
         report.problems.append(f"{CARD_FILE} (the dataset card) is missing")
-    schema = manifest.get("schema") or {}
+    schema = manifest.get("schema") if isinstance(manifest.get("schema"), dict) else {}
     if schema.get("name") != SCHEMA_NAME:
         report.problems.append(f"manifest names record schema {schema.get('name')!r}, expected {SCHEMA_NAME!r}")
     declared = str(schema.get("version", ""))
     entries = manifest.get("files") or []
+    if not isinstance(entries, list):
+        report.problems.append(f"manifest 'files' is {type(entries).__name__}, not a list")
+        entries = []
     if not entries:
         report.problems.append("manifest lists no data files")
-    listed = {e.get("path") for e in entries}
+    listed = {e.get("path") for e in entries if isinstance(e, dict)}
     data_dir = vpath / DATA_DIR
+    for name in (DATA_DIR, CARD_FILE, MANIFEST_FILE):
+        if (vpath / name).is_symlink():
+            report.problems.append(f"{name}: is a symbolic link; a version's files must be in its own folder")
     if data_dir.is_dir():
         for p in sorted(data_dir.iterdir()):
             if f"{DATA_DIR}/{p.name}" not in listed:
@@ -221,7 +253,8 @@ def verify(dataset_dir: str | os.PathLike[str], version: str | None = None, *, c
     for entry in entries:
         report.problems += _check_file(vpath, entry, declared, version, checksums)
         report.files_checked += 1
-        rows += int(entry.get("rows", 0))
+        n = entry.get("rows", 0) if isinstance(entry, dict) else 0
+        rows += n if isinstance(n, int) else 0
     report.rows = rows
     if rows != manifest.get("rows"):
         report.problems.append(f"files hold {rows} rows, manifest says {manifest.get('rows')}")

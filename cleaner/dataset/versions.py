@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,6 +140,8 @@ def version_dir(dataset_dir: str | os.PathLike[str], version: str) -> Path:
 
 _DATA_FILE = re.compile(r"^" + DATA_DIR + r"(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+$")
 _NAME_MAX = 200
+_PATH_MAX = 1024  # a manifest's data path: PATH_MAX-like bounds, checked before the file system sees it
+_PART_MAX = 255
 
 
 def data_file_path(version_path: str | os.PathLike[str], rel: Any) -> Path:
@@ -155,6 +157,9 @@ def data_file_path(version_path: str | os.PathLike[str], rel: Any) -> Path:
     ...
     cleaner.dataset.versions.UnsafePathError: the manifest lists 'data/../../secret', which is not a file in the version's data/ folder
     """
+    if isinstance(rel, str) and (len(rel) > _PATH_MAX or any(len(part) > _PART_MAX for part in rel.split("/"))):
+        raise UnsafePathError(f"the manifest lists a data path of {len(rel)} characters ({rel[:40]!r}...), "
+                              f"longer than a file name can be")
     if not isinstance(rel, str) or not _DATA_FILE.match(rel) or any(part in (".", "..") for part in rel.split("/")):
         raise UnsafePathError(f"the manifest lists {rel!r}, which is not a file in the version's {DATA_DIR}/ folder")
     return Path(version_path) / rel
@@ -224,7 +229,9 @@ def write_latest(dataset_dir: str | os.PathLike[str], version: str) -> None:
     """Point ``DIR/LATEST`` at ``version`` atomically (write a temporary file, then ``os.replace``)."""
     root = Path(dataset_dir)
     text = format_version(version) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".LATEST.", suffix=".tmp", dir=root)
+    # created with the usual permissions (0666 less the umask, like the data), not mkstemp's 0600
+    tmp = str(root / f".LATEST.{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -306,8 +313,16 @@ def version_info(dataset_dir: str | os.PathLike[str], version: str | None = None
         created=m.get("created", ""),
         schema_version=(m.get("schema") or {}).get("version", ""),
         config_hash=m.get("config_hash"),
-        latest=version == read_latest(root),
+        latest=version == _latest_or_none(root),
     )
+
+
+def _latest_or_none(root: Path) -> str | None:
+    """The version ``LATEST`` names, or None when it is missing or does not hold a version."""
+    try:
+        return read_latest(root)
+    except DatasetError:
+        return None
 
 
 def versions(dataset_dir: str | os.PathLike[str]) -> list[VersionInfo]:
