@@ -1,12 +1,14 @@
 """Coverage-guided fuzzing of the reading and cleaning path with atheris (libFuzzer).
 
-Each input is turned into one of four cases by its first byte:
+Each input is turned into one of five cases by its first byte:
 
 0. arbitrary Unicode text            -> ``cleaner.clean``
 1. article-like text built from the input (sentences, debris lines, headers, damage)
                                      -> ``cleaner.clean``
 2. raw bytes as a text file          -> ``cleaner.io.readers.read_bytes`` then ``clean``
 3. raw bytes as one JSONL line       -> the JSONL reader then ``clean``
+4. JSONL lines as a .jsonl.zst stream, whole, truncated or followed by junk
+                                     -> the zstd reader (records, then at most one error) then ``clean``
 
 and checked against the properties the test suite states: nothing raises, the
 record validates against the schema and encodes as UTF-8 JSON, its word count
@@ -46,6 +48,7 @@ import atheris
 with atheris.instrument_imports(include=["cleaner"]):
     import cleaner
     from cleaner.io.readers import Document, read_bytes, read_jsonl_stream
+    from cleaner.io.readers_zstd import _decompressed, _lines
     from cleaner.schema import validate
     from cleaner.text import count_words
 
@@ -123,7 +126,7 @@ def check(raw: str, id: str | None = None, source: str | None = None) -> None:
 
 def run_one(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    mode = fdp.ConsumeIntInRange(0, 3)
+    mode = fdp.ConsumeIntInRange(0, 4)
     if mode == 0:
         check(fdp.ConsumeUnicode(fdp.remaining_bytes()))
     elif mode == 1:
@@ -132,6 +135,8 @@ def run_one(data: bytes) -> None:
         item = read_bytes(fdp.ConsumeBytes(fdp.remaining_bytes()), "fuzz", "fuzz.txt")
         if isinstance(item, Document):
             check(item.text, id=item.id, source=item.source)
+    elif mode == 4:
+        zstd_stream(fdp)
     else:
         line = fdp.ConsumeBytes(fdp.remaining_bytes()).replace(b"\n", b" ") + b"\n"
         items = list(read_jsonl_stream(io.BytesIO(line), "fuzz.jsonl"))
@@ -140,6 +145,29 @@ def run_one(data: bytes) -> None:
         for item in items:
             if isinstance(item, Document):
                 check(item.text, id=item.id, source=item.source)
+
+
+def zstd_stream(fdp: atheris.FuzzedDataProvider) -> None:
+    """JSONL lines compressed with zstd (in one or two frames), then cut short or followed by junk:
+    the reader yields an item per line it could read and at most one error, last."""
+    import zstandard
+
+    cut = fdp.ConsumeIntInRange(0, 2)  # 0: whole, 1: truncated, 2: junk after the frames
+    split = fdp.ConsumeIntInRange(0, 64)
+    lines = fdp.ConsumeBytes(max(0, fdp.remaining_bytes() - 8))
+    c = zstandard.ZstdCompressor()
+    data = c.compress(lines[:split]) + (c.compress(lines[split:]) if split < len(lines) else b"")
+    if cut == 1:
+        data = data[: len(data) * fdp.ConsumeIntInRange(0, 99) // 100]
+    elif cut == 2:
+        data += fdp.ConsumeBytes(8) or b"junk"
+    items = list(read_jsonl_stream(_lines(_decompressed(io.BytesIO(data), zstandard)), "fuzz.jsonl.zst"))
+    errors = [i for i in items if not isinstance(i, Document) and "cannot read the rest" in i.reason]
+    if len(errors) > 1 or (errors and items[-1] is not errors[0]):
+        raise AssertionError(f"a damaged zstd stream gave {len(errors)} stream errors, not one at the end")
+    for item in items:
+        if isinstance(item, Document):
+            check(item.text, id=item.id, source=item.source)
 
 
 def record_finding(data: bytes, kind: str, note: str) -> None:
