@@ -379,12 +379,18 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
         if errors_writer is not None:
             errors_writer.finish()
         writer.close()
-        if errors_writer is not None:
-            errors_writer.close()
     except BrokenPipeError:
         _reader_went_away(writers)
     except OSError as e:
         _write_failed(console, writers, e)
+    try:
+        if errors_writer is not None:
+            errors_writer.close()
+    except OSError as e:  # rare (a rename that fails): the records are in place, the errors file is not
+        errors_writer.abort()
+        console.print(Text(f"error: the records are written to {output}, but the errors file {errors_path} could not be "
+                           f"moved into place: {e.strerror or e}"))
+        sys.exit(EXIT_FAILED)
     if not quiet:
         _print_summary(console, stats, output, errors_path)
     if verbose:
