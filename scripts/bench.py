@@ -1,33 +1,34 @@
-"""Throughput benchmark: cleaner against ftfy.fix_text and peers, per core, in one run, with export, scaling and memory.
+"""Throughput benchmark: cleaner against ftfy.fix_text, per core, on real pages and on a generated corpus, in one run.
 
-The corpus is generated here, deterministically from a seed: articles built from
-the bundled seed texts and from generated sentences, with the debris scrapers
-leave (duplicated photo captions with credits, view and comment counters, label
-blocks, comment footers, share lines, related-article lines), mojibake on some
-paragraphs, NBSPs, and hard wrapping at 80-100 columns in some documents.
+Two corpora, each measured in full and named on every table:
 
-Every rate is the size of the raw article text (UTF-8 bytes) divided by the time
-taken on it, per core, so the rows compare directly. One results table holds:
+* ``real``: the ``raw_text`` of every page of the dev sets (``../shared/benchmark/*/pages.jsonl``,
+  found as scripts/folds.py finds them), in file order, repeated to the size asked;
+* ``generated``: articles built here from the bundled seed texts and generated sentences, with the
+  debris scrapers leave (captions with credits, counters, label blocks, comment footers, share and
+  related lines, teasers, hard wrapping), drawn as real scrapes are: most documents clean ASCII or
+  clean Unicode, mojibake on a minority (the proportions are printed).
 
-* json.loads, ftfy.fix_text and cleaner.clean take turns on chunks of 50
-  documents, so their ratios hold on a busy machine;
-* the peers that are installed (datatrove's C4QualityFilter, line filters only
-  and with its defaults; clean-text's clean()), each taking turns with
-  ftfy.fix_text alone, its ratio to ftfy from that pairing (clean-text runs ftfy
-  itself: in one group with the others, the ftfy row would find its caches warm);
-* Parquet export: cleaner.dataset.publish of the cleaned records against
-  pyarrow.parquet.write_table of the same records (see scripts/bench_export.py);
-* the local engine with 1 and 2 workers (see scripts/bench_scale.py);
-* peak RSS of the local engine on a small and a large input.
+Every rate is raw text (UTF-8 bytes) over the time taken on it, and each line says what was timed:
 
-A second table has the stages of the pipeline, run one after the other, and the
-costliest rules; the figures of the done-when targets close the output.
+* the library call ``Cleaner.clean`` against ``ftfy.fix_text``, and ``Cleaner.clean`` + ``to_record()``
+  + ``json.dumps`` of the record, taking turns on chunks of 50 documents (ratios within one run);
+* the pipeline's stages, one after the other, as ms per MB (normalize, reflow, rules before the header,
+  header, rules after, language, to_record);
+* whole processes on a JSONL file of the corpus (``--process-mb``, 8 MB): ``cleaner clean --workers 1``
+  against a Python process that runs ``ftfy.fix_text`` on the same records and writes them as JSONL,
+  and ``--workers 2`` against ``--workers 1``, in turns;
+* ``cleaner --help`` against ``python -c pass`` (medians of paired runs);
+* the cost per MB of every stage from 1 KB to 10 MB documents of each shape (scripts/bench_shapes.py);
+* the peers that are installed (datatrove's C4QualityFilter, clean-text), the Parquet export and the
+  peak RSS of the local engine, as before.
 
     pip install -e .[bench]              # the peers and psutil
-    python scripts/bench.py              # 20 MB corpus; 50 MB vs 500 MB for the peak RSS
-    python scripts/bench.py --quick      # a smoke run: 3 MB; 5 MB vs 50 MB
+    python scripts/bench.py              # both corpora, 8 MB each; shapes up to 10 MB; no RSS run
+    python scripts/bench.py --quick      # a smoke run: 2 MB, 2 MB processes, shapes up to 100 KB
     python scripts/bench.py --markdown   # the tables as Markdown
-    python scripts/bench.py --skip-rss --skip-scaling --skip-export
+    python scripts/bench.py --corpus real --skip-shapes --skip-processes
+    python scripts/bench.py --rss        # also the peak RSS on 50 MB and 500 MB inputs
     python scripts/bench.py --write corpus.jsonl   # also save the generated corpus
 """
 
@@ -42,6 +43,8 @@ import logging
 import os
 import platform
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -54,14 +57,8 @@ import ftfy
 import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
 
 import cleaner
-from cleaner.config import CleanerConfig
 from cleaner.engines.local import available_cpus
-from cleaner.extract.header import HEADER
-from cleaner.language import detect_language
-from cleaner.normalize import normalize_text
 from cleaner.pipeline import Cleaner
-from cleaner.reflow import paragraphs
-from cleaner.rules import AFTER_HEADER, BEFORE_HEADER, DocumentView, LineRule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -254,24 +251,88 @@ def _seed_variant(rng: random.Random, seed: str, mojibake: float) -> str:
     return "\n\n".join(parts)
 
 
-def generate_corpus(megabytes: float, seed: int = 20240601, mojibake: float = 0.08) -> list[str]:
+# Real scrapes: most pages are clean ASCII or clean Unicode, a minority carries mojibake (on the dev pages,
+# 41% of the documents are pure ASCII and 16% hold mojibake). The generated corpus follows that mix.
+DOC_MIX = {"ascii": 0.45, "unicode": 0.40, "mojibake": 0.15}
+
+
+def generate_corpus(megabytes: float, seed: int = 20240601, mojibake: float = 0.3,
+                    mix: dict[str, float] | None = None) -> list[str]:
     """About ``megabytes`` MB (UTF-8) of scraped article texts; the same for the same arguments.
 
-    ``mojibake`` is the share of paragraphs stored as UTF-8 decoded as Windows-1252.
+    Each document is drawn as one of ``mix`` (default :data:`DOC_MIX`): ``ascii`` (the article folded to
+    ASCII with anyascii: no typographic quotes, accents or NBSPs), ``unicode`` (clean Unicode: accents,
+    typographic punctuation, NBSPs) or ``mojibake`` (a share ``mojibake`` of its paragraphs stored as
+    UTF-8 decoded as Windows-1252).
     """
+    from anyascii import anyascii
+
+    mix = mix or DOC_MIX
+    kinds, weights = list(mix), list(mix.values())
     rng = random.Random(seed)
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     target = int(megabytes * 1_000_000)
     docs: list[str] = []
     total = 0
     while total < target:
+        kind = rng.choices(kinds, weights)[0]
+        damage = mojibake if kind == "mojibake" else 0.0
         if seeds and rng.random() < 0.2:
-            doc = _seed_variant(rng, rng.choice(seeds), mojibake)
+            doc = _seed_variant(rng, rng.choice(seeds), damage)
         else:
-            doc = _generated_article(rng, mojibake)
+            doc = _generated_article(rng, damage)
+        if kind == "ascii":
+            doc = anyascii(doc)
         docs.append(doc)
         total += len(doc.encode("utf-8"))
     return docs
+
+
+def has_mojibake(text: str) -> bool:
+    """UTF-8 read as Windows-1252 leaves 'Ã' or 'Â' before a Latin-1 letter, or 'â€' for punctuation."""
+    return "â€" in text or "Ã" in text or "Â" in text
+
+
+def corpus_mix(docs: list[str]) -> str:
+    """The proportions of a corpus, by document: pure ASCII, clean Unicode, with mojibake."""
+    n = max(len(docs), 1)
+    ascii_ = sum(d.isascii() for d in docs)
+    moji = sum(not d.isascii() and has_mojibake(d) for d in docs)
+    return (f"{ascii_ / n:.0%} pure ASCII, {(n - ascii_ - moji) / n:.0%} clean Unicode, "
+            f"{moji / n:.0%} with mojibake (by document)")
+
+
+def real_pages() -> list[str]:
+    """The ``raw_text`` of every page of the dev sets (``shared/benchmark/*/pages.jsonl``, found as
+    scripts/folds.py finds it), in file order; empty when they are not beside the checkout."""
+    bench_dir = _scripts_module("folds")._bench_dir()
+    texts = []
+    for path in sorted(bench_dir.glob("*/pages.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    text = json.loads(line).get("raw_text")
+                    if isinstance(text, str) and text.strip():
+                        texts.append(text)
+    return texts
+
+
+def repeated(texts: list[str], megabytes: float) -> list[str]:
+    """``texts`` in order and round again until they hold ``megabytes`` MB (UTF-8).
+
+    A page comes back only after every other page (hundreds of documents, tens of thousands of lines),
+    so the pipeline's per-line caches (a few thousand short lines) do not carry over from one pass to the next.
+    """
+    target = int(megabytes * 1_000_000)
+    out: list[str] = []
+    total = 0
+    i = 0
+    while total < target and texts:
+        t = texts[i % len(texts)]
+        out.append(t)
+        total += len(t.encode("utf-8"))
+        i += 1
+    return out
 
 
 # --------------------------------------------------------------------------- timing
@@ -303,36 +364,6 @@ def _interleaved(jobs: dict[str, Callable[[int], object]], n: int, chunk: int = 
                 job(i)
             totals[name] += clock() - start
     return totals
-
-
-def _run_rules(docs_paragraphs, before, header, after, per_rule: dict[str, float] | None = None) -> None:
-    """Apply rule sets the way the pipeline does (findings recorded in the view's cut map).
-
-    With ``per_rule``, the time each rule takes is added up under its name.
-    """
-    clock = time.perf_counter
-    for paras in docs_paragraphs:
-        doc = DocumentView(paras)
-        for group in (before, header, after):
-            for rule in group:
-                start = clock() if per_rule is not None else 0.0
-                for f in rule.apply(doc):
-                    if f.index not in doc.cut:
-                        doc.cut[f.index] = f.rule
-                if per_rule is not None:
-                    per_rule[rule.name] = per_rule.get(rule.name, 0.0) + clock() - start
-
-
-def _state_before_header(docs_paragraphs) -> list[DocumentView]:
-    views = []
-    for paras in docs_paragraphs:
-        doc = DocumentView(paras)
-        for rule in BEFORE_HEADER:
-            for f in rule.apply(doc):
-                if f.index not in doc.cut:
-                    doc.cut[f.index] = f.rule
-        views.append(doc)
-    return views
 
 
 # --------------------------------------------------------------------------- results
@@ -490,42 +521,87 @@ def _write_corpus(directory: Path, megabytes: float, seed: int) -> tuple[Path, f
     return path, nbytes / 1e6
 
 
-def scaling_rows(corpus: Path, megabytes: float, counts: list[int], repeat: int = 1) -> tuple[list[Row], list[dict]]:
-    """``cleaner.engines.local.clean`` over a JSONL corpus with each worker count (bench_scale.throughput).
+# The whole-process rows: a Python process that runs ftfy.fix_text over the records and writes them as
+# JSONL, the whole `cleaner clean` process with 1 and 2 workers, and `cleaner --help` beside `python -c pass`.
+FTFY_PROCESS = """
+import json, sys
+import ftfy
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in src:
+        if line.strip():
+            doc = json.loads(line)
+            doc["text"] = ftfy.fix_text(doc["text"])
+            out.write(json.dumps(doc, ensure_ascii=False) + "\\n")
+"""
 
-    The worker counts take turns ``repeat`` times; each turn gives a speed-up over the first count, and
-    the turn with the median speed-up (of the largest count) gives the rows.
-    """
-    bs = _bench_scale()
-    turns: list[dict[int, dict]] = []
-    for _ in range(repeat):
+
+def _cleaner_command() -> list[str]:
+    """The console script beside this interpreter (as a user runs it), else ``python -m cleaner``."""
+    script = Path(sys.executable).with_name("cleaner")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
+
+
+def _run_process(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of the process and its children) of ``cmd``."""
+    before = os.times()
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    after = os.times()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def process_rows(corpus: Path, megabytes: float, directory: Path, repeat: int, workers: bool = True) -> tuple[list[Row], dict]:
+    """Whole processes over the JSONL file ``corpus``, taking turns ``repeat`` times (the order turns round
+    each time); each figure is the median over the turns of the ratio within a turn."""
+    out = directory / "out.jsonl"
+    jobs = {
+        "ftfy process": [sys.executable, "-c", FTFY_PROCESS, str(corpus), str(out)],
+        "cleaner clean --workers 1": [*_cleaner_command(), "clean", str(corpus), "-o", str(out), "--workers", "1", "-q"],
+    }
+    if workers:
+        jobs["cleaner clean --workers 2"] = [*_cleaner_command(), "clean", str(corpus), "-o", str(out), "--workers", "2", "-q"]
+    names = list(jobs)
+    turns: list[dict[str, tuple[float, float]]] = []
+    for k in range(repeat):
         turn = {}
-        for w in counts:
-            turn[w] = r = bs.throughput(corpus, w, CleanerConfig())
-            _progress(f"local engine, {w} worker{'s' if w > 1 else ''} (all)", megabytes, r["seconds"])
+        for name in names[k % len(names):] + names[:k % len(names)]:
+            turn[name] = _run_process(jobs[name])
+            _progress(f"{name} (wall)", megabytes, turn[name][0])
         turns.append(turn)
-    top = counts[-1]
-    turns.sort(key=lambda t: t[counts[0]]["seconds"] / t[top]["seconds"])
-    chosen = turns[len(turns) // 2]
-    runs = []
-    for w in counts:
-        r = chosen[w]
-        r["text_mb_per_s"] = megabytes / r["seconds"]
-        r["all_speedups"] = [t[counts[0]]["seconds"] / t[w]["seconds"] for t in turns]
-        runs.append(r)
-    base = runs[0]["text_mb_per_s"]
-    rows = []
-    for r in runs:
-        w = r["workers"]
-        r["speedup"] = r["text_mb_per_s"] / base
-        what = ("JSONL in, cleaned in this process" if w == 1 else
-                f"{r['text_mb_per_s']:.2f} MB/s in all, {r['speedup']:.2f}x {counts[0]} "
-                f"worker{'s' if counts[0] > 1 else ''} (pool start-up included)")
-        if r["errors"]:
-            what += f"; {r['errors']} documents failed"
-        rows.append(Row(f"local engine, {w} worker{'s' if w > 1 else ''}", what, rate=r["text_mb_per_s"] / w))
-    return rows, runs
+        out.unlink(missing_ok=True)
+    med = {name: statistics.median(t[name][0] for t in turns) for name in names}
+    cpu = {name: statistics.median(t[name][1] for t in turns) for name in names}
+    vs_ftfy = [t["ftfy process"][0] / t["cleaner clean --workers 1"][0] for t in turns]
+    result = {"cli_vs_ftfy": statistics.median(vs_ftfy), "cli_vs_ftfy_turns": vs_ftfy}
+    rows = [
+        Row("whole ftfy process", f"python: read the JSONL, ftfy.fix_text each text, write JSONL; "
+            f"{med['ftfy process']:.2f} s wall, {cpu['ftfy process']:.2f} s CPU", rate=megabytes / med["ftfy process"]),
+        Row("whole `cleaner clean --workers 1`", f"the command, start-up to exit, JSONL to JSONL; "
+            f"{med['cleaner clean --workers 1']:.2f} s wall, {cpu['cleaner clean --workers 1']:.2f} s CPU",
+            rate=megabytes / med["cleaner clean --workers 1"], ratio=f"{result['cli_vs_ftfy']:.2f}x"),
+    ]
+    if workers:
+        two = [t["cleaner clean --workers 1"][0] / t["cleaner clean --workers 2"][0] for t in turns]
+        result.update(two_vs_one=statistics.median(two), two_vs_one_turns=two)
+        rows.append(Row("whole `cleaner clean --workers 2`", f"the same with 2 worker processes, in all (not per core): "
+                        f"{result['two_vs_one']:.2f}x --workers 1; {med['cleaner clean --workers 2']:.2f} s wall, "
+                        f"{cpu['cleaner clean --workers 2']:.2f} s CPU", rate=megabytes / med["cleaner clean --workers 2"],
+                        ratio=""))
+    return rows, result
 
+
+def help_overhead(runs: int = 11) -> dict:
+    """``cleaner --help`` and ``python -c pass``, in pairs: the medians and the median of the differences."""
+    cmd = [*_cleaner_command(), "--help"]
+    bare, helps = [], []
+    for _ in range(runs):
+        bare.append(_run_process([sys.executable, "-c", "pass"])[0])
+        helps.append(_run_process(cmd)[0])
+    return {"help": statistics.median(helps), "pass": statistics.median(bare),
+            "over": statistics.median(h - b for h, b in zip(helps, bare)), "runs": runs}
 
 def memory_rows(directory: Path, small_mb: float, large_mb: float, workers: int) -> tuple[list[Row], dict]:
     """Peak RSS of JSONL -> local engine -> JSONL in a child process, small vs large input (bench_scale.peak_memory)."""
@@ -553,199 +629,247 @@ def memory_rows(directory: Path, small_mb: float, large_mb: float, workers: int)
     return rows, {"runs": runs, "ratio": ratio}
 
 
-# --------------------------------------------------------------------------- main
+# --------------------------------------------------------------------------- one corpus
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mb", type=float, help="corpus size in MB of raw text (default 20; --quick: 3)")
-    parser.add_argument("--seed", type=int, default=20240601, help="corpus seed (default 20240601)")
-    parser.add_argument("--mojibake", type=float, default=0.08, help="share of paragraphs with mojibake (default 0.08)")
-    parser.add_argument("--write", type=Path, help="also write the corpus as JSONL ({id, text}) to this path")
-    parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: --mb 3 --scale-mb 5 --rss-small 5 --rss-large 50")
-    parser.add_argument("--workers", default="1,2", help="worker counts of the scaling rows (default 1,2; the first is the base)")
-    parser.add_argument("--scale-mb", type=float,
-                        help="corpus of the scaling rows, MB (default: the benchmark corpus itself; --quick: 5)")
-    parser.add_argument("--rss-small", type=float, help="smaller input of the peak-RSS runs, MB (default 50; --quick: 5)")
-    parser.add_argument("--rss-large", type=float, help="larger input of the peak-RSS runs, MB (default 500; --quick: 50)")
-    parser.add_argument("--repeat", type=int, help="runs of the headline group (the median ratio counts) and of "
-                        "the scaling rows (the median speed-up counts) (default 3; --quick: 1)")
-    parser.add_argument("--export-repeat", type=int, default=3, help="runs of each export; the best counts (default 3)")
-    parser.add_argument("--skip-export", action="store_true", help="leave out the Parquet export rows")
-    parser.add_argument("--skip-scaling", action="store_true", help="leave out the 1 vs N workers rows")
-    parser.add_argument("--skip-rss", action="store_true", help="leave out the peak-RSS runs")
-    args = parser.parse_args(argv)
-    quick = args.quick
-    mb_wanted = args.mb if args.mb is not None else (3.0 if quick else 20.0)
-    scale_mb = args.scale_mb if args.scale_mb is not None else (5.0 if quick else None)
-    rss_small = args.rss_small if args.rss_small is not None else (5.0 if quick else 50.0)
-    rss_large = args.rss_large if args.rss_large is not None else (50.0 if quick else 500.0)
-    counts = [int(x) for x in args.workers.split(",")]
-    if args.repeat is None:
-        args.repeat = 1 if quick else 3
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+def corpus_docs(name: str, megabytes: float, seed: int, mojibake: float) -> list[str]:
+    if name == "real":
+        pages = real_pages()
+        if not pages:
+            raise SystemExit("no dev pages found (shared/benchmark/*/pages.jsonl beside the checkout, "
+                             "or $CLEANER_BENCHMARK_DIR); use --corpus generated")
+        return repeated(pages, megabytes)
+    return generate_corpus(megabytes, seed, mojibake)
 
-    load_before = _load()
-    t0 = time.perf_counter()
-    docs = generate_corpus(mb_wanted, args.seed, args.mojibake)
+
+def stage_rows(docs: list[str], megabytes: float, pipe: Cleaner) -> tuple[list[Row], dict[str, float]]:
+    """Each stage over the whole corpus, one document at a time (bench_shapes.time_stages), as ms per MB."""
+    shapes = _scripts_module("bench_shapes")
+    totals: dict[str, float] = {}
+
+    def note(stage: str, seconds: float) -> None:
+        totals[stage] = totals.get(stage, 0.0) + seconds
+
+    gc.collect()
+    for doc in docs:
+        shapes.time_stages(doc, pipe, note)
+    notes = {
+        "normalize": "normalize_text: Unicode repair, invisible characters, spaces, line ends",
+        "reflow": "paragraphs: blocks, re-flow of wrapped lines, de-hyphenation",
+        "rules before the header": "the debris rules that run before the header, on a DocumentView",
+        "header": "title, subtitle, byline and date",
+        "rules after the header": "the rules after it (body model, teasers, duplicates, ...)",
+        "language": "detect_language on the clean text",
+        "to_record": "Article.to_record() (the schema's dict)",
+    }
+    rows = [Row(f"  {stage}", f"{1000 * totals[stage] / megabytes:.0f} ms per MB; {notes[stage]}",
+                rate=megabytes / totals[stage]) for stage in shapes.STAGES]
+    return rows, {stage: totals[stage] / megabytes for stage in shapes.STAGES}
+
+
+def measure_corpus(name: str, docs: list[str], args, tmpdir: Path, first: bool) -> dict:
+    """Every measurement of one corpus: its rows and the figures of the done-when targets."""
     ids = [f"doc{i:06d}" for i in range(len(docs))]
     lines = [json.dumps({"id": ids[i], "text": d}, ensure_ascii=False) for i, d in enumerate(docs)]
-    if args.write:
-        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    print(
-        f"corpus: {len(docs)} documents, {mb:.1f} MB of text (seed {args.seed}, "
-        f"mojibake in {args.mojibake:.0%} of paragraphs, built in {time.perf_counter() - t0:.1f}s)"
-    )
-    versions = [f"python {platform.python_version()}", f"ftfy {ftfy.__version__}", f"cleaner {cleaner.__version__}"]
-    for dist in ("datatrove", "clean-text", "spacy", "pyarrow"):
-        try:
-            versions.append(f"{dist} {importlib.metadata.version(dist)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    print(", ".join(versions))
-    print(f"{available_cpus()} CPUs available; load average (1 min) before the run: "
-          + (f"{load_before:.2f}" if load_before is not None else "unknown"))
-    print()
+    print(f"[{name}] {len(docs)} documents, {mb:.1f} MB of text; {corpus_mix(docs)}", file=sys.stderr, flush=True)
 
-    # ---- the headline group: json, ftfy and the pipeline take turns on the same chunks of documents
     pipe = Cleaner()
-    peers, peer_notes, missing = peer_jobs(docs, ids)
     jobs: dict[str, Callable[[int], object]] = {
         "json": lambda i: json.loads(lines[i]),
         "ftfy": lambda i: ftfy.fix_text(docs[i]),
         "clean": lambda i: pipe.clean(docs[i]),
+        "record": lambda i: json.dumps(pipe.clean(docs[i], id=ids[i]).to_record(), ensure_ascii=False),
     }
+    peers, peer_notes, missing = peer_jobs(docs, ids) if not args.skip_peers else ({}, {}, [])
     for job in (*jobs.values(), *peers.values()):  # load models, compile patterns, warm caches: outside the timings
         for i in range(min(20, len(docs))):
             job(i)
     runs = []
     for n in range(args.repeat):
-        print(f"headline group, run {n + 1} of {args.repeat} ({len(jobs)} jobs, chunks of 50 documents) ...",
-              file=sys.stderr, flush=True)
+        print(f"[{name}] library group, run {n + 1} of {args.repeat} ...", file=sys.stderr, flush=True)
         runs.append(_interleaved(jobs, len(docs)))
-        for name, seconds in runs[-1].items():
-            _progress(name, mb, seconds)
-    # The run with the median pipeline/ftfy ratio gives the rows.
+        for job, seconds in runs[-1].items():
+            _progress(job, mb, seconds)
     runs.sort(key=lambda r: r["ftfy"] / r["clean"])
-    group = runs[len(runs) // 2]
-    headline_ratios = [r["ftfy"] / r["clean"] for r in runs]
-    main_rows = [
-        Row("json.loads (floor)", "parse the JSONL lines only", rate=mb / group["json"]),
-        Row("ftfy.fix_text", "ftfy defaults, whole document: Unicode repair only", rate=mb / group["ftfy"]),
-        Row("cleaner.clean (full pipeline)", "repair, re-flow, debris rules, header, language, record",
-            rate=mb / group["clean"]),
+    group = runs[len(runs) // 2]  # the run with the median library/ftfy ratio gives the rows
+    ratios = sorted(r["ftfy"] / r["clean"] for r in runs)
+    rows = [
+        Row("json.loads (floor)", "json.loads of each JSONL line only", rate=mb / group["json"]),
+        Row("ftfy.fix_text", "ftfy.fix_text(text), ftfy's defaults, each whole document", rate=mb / group["ftfy"]),
+        Row("**Cleaner.clean (library call)**", "Cleaner().clean(text): repair, re-flow, rules, header, language; "
+            "the Article", rate=mb / group["clean"]),
+        Row("Cleaner.clean + to_record + json.dumps", "the same, then .to_record() and json.dumps(record, "
+            "ensure_ascii=False): one JSONL line", rate=mb / group["record"]),
     ]
-    # ---- each peer takes turns with ftfy alone: in one group with all of them, ftfy would run right after
-    # clean-text (which runs ftfy on the same documents) and find its caches warm.
-    for name in (C4_LINES, C4_DEFAULTS, CLEAN_TEXT):
-        if name in peers:
-            print(f"{name} against ftfy.fix_text ...", file=sys.stderr, flush=True)
-            pair = _interleaved({"ftfy": jobs["ftfy"], name: peers[name]}, len(docs))
-            _progress(name, mb, pair[name])
-            main_rows.append(Row(name, peer_notes[name], rate=mb / pair[name],
-                                 ratio=f"{pair['ftfy'] / pair[name]:.2f}x"))
+    for peer in (C4_LINES, C4_DEFAULTS, CLEAN_TEXT):
+        if peer in peers:
+            print(f"[{name}] {peer} against ftfy.fix_text ...", file=sys.stderr, flush=True)
+            pair = _interleaved({"ftfy": jobs["ftfy"], peer: peers[peer]}, len(docs))
+            rows.append(Row(peer, peer_notes[peer], rate=mb / pair[peer], ratio=f"{pair['ftfy'] / pair[peer]:.2f}x"))
         else:
-            main_rows.extend(r for r in missing if r.name == name)
-    ftfy_rate = mb / group["ftfy"]
-    pipeline_ratio = group["ftfy"] / group["clean"]
+            rows.extend(r for r in missing if r.name == peer)
+    print(f"[{name}] stages ...", file=sys.stderr, flush=True)
+    rows.append(Row("stages of Cleaner.clean, one after the other:", "", text="", ratio=""))
+    srows, per_mb = stage_rows(docs, mb, pipe)
+    rows.extend(srows)
+    result = {"name": name, "docs": len(docs), "mb": mb, "mix": corpus_mix(docs), "ftfy_rate": mb / group["ftfy"],
+              "clean_vs_ftfy": group["ftfy"] / group["clean"], "clean_vs_ftfy_runs": ratios,
+              "record_vs_ftfy": group["ftfy"] / group["record"], "stage_ms_per_mb": per_mb}
 
-    # ---- stages, one after the other (secondary table)
-    stage_rows: list[Row] = []
+    if not args.skip_export and first:
+        print(f"[{name}] Parquet export, best of {args.export_repeat} ...", file=sys.stderr, flush=True)
+        records = [pipe.clean(d, id=ids[i]).to_record() for i, d in enumerate(docs)]
+        export, result["export"] = export_rows(records, mb, args.export_repeat)
+        rows.extend(export)
+    if not args.skip_processes:
+        pdocs = docs if abs(args.process_mb - mb) < 0.05 else corpus_docs(name, args.process_mb, args.seed, args.mojibake)
+        corpus = tmpdir / f"{name}.jsonl"
+        with corpus.open("w", encoding="utf-8") as f:
+            for i, d in enumerate(pdocs):
+                f.write(json.dumps({"id": f"doc{i:06d}", "text": d}, ensure_ascii=False) + "\n")
+        pmb = sum(len(d.encode("utf-8")) for d in pdocs) / 1e6
+        print(f"[{name}] whole processes on {pmb:.1f} MB, {args.repeat} turns ...", file=sys.stderr, flush=True)
+        rows.append(Row(f"whole processes, {pmb:.1f} MB JSONL file:", "", text="", ratio=""))
+        prow, presult = process_rows(corpus, pmb, tmpdir, args.repeat, workers=not args.skip_scaling)
+        rows.extend(prow)
+        result.update(presult, process_mb=pmb)
+        corpus.unlink()
+    result["rows"] = rows
+    return result
 
-    def stage(name: str, seconds: float, note: str) -> None:
-        _progress(name.strip(), mb, seconds)
-        stage_rows.append(Row(name, note, rate=mb / seconds))
 
-    normalised: list[list[str]] = []
-    stage("normalize", _timed(lambda: normalised.extend(normalize_text(d) for d in docs)), "Unicode repair, spaces, line ends")
-    paras: list = []
-    stage("reflow", _timed(lambda: paras.extend(paragraphs(lines_) for lines_ in normalised)), "paragraphs, re-flow, de-hyphenation")
-    stage("rules", _timed(lambda: _run_rules(paras, BEFORE_HEADER, (), AFTER_HEADER)), "all debris rules, header off")
-    per_rule: dict[str, float] = {}
-    _run_rules(paras, BEFORE_HEADER, (), AFTER_HEADER, per_rule)
-    line_rules = [r.name for r in (*BEFORE_HEADER, *AFTER_HEADER) if isinstance(r, LineRule)]
-    views = _state_before_header(paras)
-    stage("header", _timed(lambda: [list(HEADER.apply(v)) for v in views]), "title, byline, date")
-    records = [pipe.clean(d, id=ids[i]).to_record() for i, d in enumerate(docs)]
-    texts = [r["text"] for r in records]
-    stage("language", _timed(lambda: [detect_language(t) for t in texts]), "py3langid on the clean text")
+# --------------------------------------------------------------------------- main
 
-    # ---- Parquet export
-    export: dict[str, float] = {}
-    if args.skip_export:
-        main_rows.append(Row("Parquet export", "--skip-export", text="skipped", ratio=""))
-    else:
-        print(f"Parquet export, best of {args.export_repeat} ...", file=sys.stderr, flush=True)
-        rows, export = export_rows(records, mb, args.export_repeat)
-        main_rows.extend(rows)
 
-    # ---- scaling and memory, on JSONL files
-    scale_runs: list[dict] = []
-    memory: dict = {}
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=("both", "real", "generated"), default="both",
+                        help="real: the dev pages' raw_text, repeated; generated: this script's articles (default both)")
+    parser.add_argument("--mb", type=float, help="size of each corpus in MB of raw text (default 8; --quick: 2)")
+    parser.add_argument("--process-mb", type=float, help="size of the whole-process runs' JSONL (default 8; --quick: 2)")
+    parser.add_argument("--seed", type=int, default=20240601, help="seed of the generated corpus (default 20240601)")
+    parser.add_argument("--mojibake", type=float, default=0.3,
+                        help="generated corpus: share of paragraphs with mojibake in the documents that have it (default 0.3)")
+    parser.add_argument("--write", type=Path, help="also write the generated corpus as JSONL ({id, text}) to this path")
+    parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: --mb 2 --process-mb 2 --repeat 1, shapes up to 100 KB")
+    parser.add_argument("--repeat", type=int, help="runs of the library group and turns of the processes; the median "
+                        "ratio counts (default 3; --quick: 1)")
+    parser.add_argument("--shape-sizes", help="document sizes of the shape table, characters (default 1e3,1e4,1e5,1e6,1e7; "
+                        "--quick: 1e3,1e4,1e5)")
+    parser.add_argument("--export-repeat", type=int, default=3, help="runs of each export; the best counts (default 3)")
+    parser.add_argument("--skip-export", action="store_true", help="leave out the Parquet export rows")
+    parser.add_argument("--skip-peers", action="store_true", help="leave out datatrove and clean-text")
+    parser.add_argument("--skip-processes", action="store_true", help="leave out the whole-process rows and --help")
+    parser.add_argument("--skip-scaling", action="store_true", help="leave out the --workers 2 process")
+    parser.add_argument("--skip-shapes", action="store_true", help="leave out the cost per MB by document size")
+    parser.add_argument("--rss", action="store_true", help="also the peak RSS of the local engine (slow: 500 MB)")
+    parser.add_argument("--rss-small", type=float, help="smaller input of the peak-RSS runs, MB (default 50)")
+    parser.add_argument("--rss-large", type=float, help="larger input of the peak-RSS runs, MB (default 500)")
+    parser.add_argument("--skip-rss", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
+    args = parser.parse_args(argv)
+    quick = args.quick
+    mb_wanted = args.mb if args.mb is not None else (2.0 if quick else 8.0)
+    args.process_mb = args.process_mb if args.process_mb is not None else (2.0 if quick else 8.0)
+    if args.repeat is None:
+        args.repeat = 1 if quick else 3
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    sizes = [int(float(x)) for x in (args.shape_sizes or ("1e3,1e4,1e5" if quick else "1e3,1e4,1e5,1e6,1e7")).split(",")]
+
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    t0 = time.perf_counter()
+    versions = [f"python {platform.python_version()}", f"ftfy {ftfy.__version__}", f"cleaner {cleaner.__version__}"]
+    for dist in ("py3langid", "datatrove", "clean-text", "spacy", "pyarrow"):
+        try:
+            versions.append(f"{dist} {importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    print(", ".join(versions))
+    print(f"{available_cpus()} CPUs available, {os.cpu_count()} on the machine; load average before the run: "
+          + (" ".join(f"{x:.2f}" for x in load_before) if load_before else "unknown") + " (1, 5, 15 min)")
+    print()
+
+    names = ["real", "generated"] if args.corpus == "both" else [args.corpus]
+    results = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmpdir = Path(tmp)
-        if args.skip_scaling:
-            main_rows.append(Row("local engine, 1 vs N workers", "--skip-scaling", text="skipped", ratio=""))
-        else:
-            if scale_mb is None:
-                corpus, corpus_mb = tmpdir / "corpus.jsonl", mb
-                corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            else:
-                corpus, corpus_mb = _write_corpus(tmpdir, scale_mb, seed=1)
-            print(f"scaling, workers {counts} on {corpus_mb:.1f} MB ...", file=sys.stderr, flush=True)
-            rows, scale_runs = scaling_rows(corpus, corpus_mb, counts, args.repeat)
-            main_rows.extend(rows)
-            corpus.unlink()
-        if args.skip_rss:
-            main_rows.append(Row("peak RSS", "--skip-rss", text="skipped", ratio=""))
-        else:
-            workers = max(counts)
-            print(f"peak RSS, {rss_small:g} MB vs {rss_large:g} MB input, {workers} workers ...", file=sys.stderr, flush=True)
-            rows, memory = memory_rows(tmpdir, rss_small, rss_large, workers)
-            main_rows.extend(rows)
+        for k, name in enumerate(names):
+            docs = corpus_docs(name, mb_wanted, args.seed, args.mojibake)
+            if name == "generated" and args.write:
+                with args.write.open("w", encoding="utf-8") as f:
+                    for i, d in enumerate(docs):
+                        f.write(json.dumps({"id": f"doc{i:06d}", "text": d}, ensure_ascii=False) + "\n")
+            results.append(measure_corpus(name, docs, args, tmpdir, first=k == 0))
+            del docs
+        helped = None if args.skip_processes else help_overhead()
+        shapes = None
+        if not args.skip_shapes:
+            print(f"shapes: {', '.join(_scripts_module('bench_shapes').SHAPES)} at {sizes} characters ...",
+                  file=sys.stderr, flush=True)
+            shapes = _scripts_module("bench_shapes").cost_table(sizes)
+        memory: dict = {}
+        rss_rows: list[Row] = []
+        if args.rss:
+            rss_rows, memory = memory_rows(tmpdir, args.rss_small or 50.0, args.rss_large or 500.0, 2)
 
-    # ---- tables and verdicts
+    # ---- tables
     print()
-    _print_table(f"Results: MB of raw text per second per core, {mb:.1f} MB corpus", main_rows, ftfy_rate, args.markdown)
-    _print_table("Stages of cleaner.clean, one after the other (secondary)", stage_rows, ftfy_rate, args.markdown)
-    line_total = sum(per_rule.get(name, 0.0) for name in line_rules)
-    print(f"Costliest rules (MB/s if the rule ran alone; the {len(line_rules)} line rules together: {mb / line_total:.1f} MB/s):")
-    for name, seconds in sorted(per_rule.items(), key=lambda kv: -kv[1])[:8]:
-        print(f"  {name:<34} {mb / seconds:8.1f} MB/s")
-    print()
+    for r in results:
+        what = ("the raw_text of every dev page (shared/benchmark/*/pages.jsonl), repeated" if r["name"] == "real"
+                else f"generated articles (seed {args.seed})")
+        _print_table(f"Corpus '{r['name']}': {what}; {r['docs']:,} documents, {r['mb']:.1f} MB; {r['mix']}. "
+                     "MB of raw text per second per core unless the line says otherwise", r["rows"], r["ftfy_rate"],
+                     args.markdown)
+    if rss_rows:
+        _print_table("Peak RSS (generated corpus)", rss_rows, None, args.markdown)
+    if helped:
+        print(f"Start-up: `cleaner --help` {helped['help']:.3f} s, `python -c pass` {helped['pass']:.3f} s, "
+              f"difference {helped['over']:.3f} s (medians of {helped['runs']} pairs of whole processes, wall time)")
+        print()
+    worst = None
+    if shapes:
+        bench_shapes = _scripts_module("bench_shapes")
+        bench_shapes.print_costs(shapes, args.markdown)
+        growths = {(shape, stage): bench_shapes.growth(by_size, stage) for shape, by_size in shapes.items()
+                   for stage in next(iter(by_size.values()))}
+        worst = max(growths.items(), key=lambda kv: kv[1])
 
+    # ---- done-when figures: the real-page corpus when it was measured, else the first
     def verdict(label: str, value: str, ok: bool, target: str) -> None:
-        print(f"  {label:<42} {value:>8}   target {target}: {'met' if ok else 'NOT met'}")
+        print(f"  {label:<52} {value:>9}   target {target}: {'met' if ok else 'NOT met'}")
 
-    print("Done-when figures:")
-    verdict("cleaner.clean / ftfy.fix_text, per core", f"{pipeline_ratio:.2f}x", pipeline_ratio >= 1.3, ">= 1.3x")
-    if len(headline_ratios) > 1:
-        print(f"  {'':<42} (median of {len(headline_ratios)} runs: "
-              + ", ".join(f"{r:.2f}x" for r in headline_ratios) + ")")
-    if len(scale_runs) > 1:
-        two = next((r for r in scale_runs if r["workers"] == 2), scale_runs[-1])
-        base_label = f"{counts[0]} worker{'s' if counts[0] > 1 else ''}"
-        label = f"{two['workers']} workers / {base_label}, throughput"
-        if two["workers"] == 2 and counts[0] == 1:
-            verdict(label, f"{two['speedup']:.2f}x", two["speedup"] >= 1.7, ">= 1.7x")
-            if len(two["all_speedups"]) > 1:
-                print(f"  {'':<42} (median of {len(two['all_speedups'])} turns: "
-                      + ", ".join(f"{x:.2f}x" for x in sorted(two["all_speedups"])) + ")")
-        else:
-            print(f"  {label:<42} {two['speedup']:>7.2f}x   (the target is for 2 workers over 1)")
+    for r in results:
+        print(f"Done-when figures, corpus '{r['name']}':")
+        runs = ", ".join(f"{x:.2f}x" for x in r["clean_vs_ftfy_runs"])
+        verdict("Cleaner.clean / ftfy.fix_text, per core", f"{r['clean_vs_ftfy']:.2f}x", r["clean_vs_ftfy"] >= 2.0,
+                f">= 2.0x (runs: {runs})")
+        print(f"  {'Cleaner.clean + to_record + json / ftfy.fix_text':<52} {r['record_vs_ftfy']:>8.2f}x")
+        if "cli_vs_ftfy" in r:
+            turns = ", ".join(f"{x:.2f}x" for x in r["cli_vs_ftfy_turns"])
+            verdict(f"whole cleaner --workers 1 / whole ftfy, {r['process_mb']:.0f} MB", f"{r['cli_vs_ftfy']:.2f}x",
+                    r["cli_vs_ftfy"] >= 1.5, f">= 1.5x (turns: {turns})")
+        if "two_vs_one" in r:
+            turns = ", ".join(f"{x:.2f}x" for x in r["two_vs_one_turns"])
+            verdict(f"whole --workers 2 / --workers 1, {r['process_mb']:.0f} MB", f"{r['two_vs_one']:.2f}x",
+                    r["two_vs_one"] >= 1.8, f">= 1.8x (turns: {turns})")
+    if helped or worst:
+        print("Done-when figures, both corpora:")
+    if helped:
+        verdict("cleaner --help over python -c pass", f"{helped['over']:.3f} s", helped["over"] < 0.2, "< 0.2 s")
+    if worst:
+        (shape, stage), g = worst
+        verdict(f"largest rise of a stage's cost per MB ({stage}, {shape})", f"{g:.2f}x", g <= 1.5,
+                f"<= 1.5x from {sizes[0]:,} to {sizes[-1]:,} characters")
     if memory:
         verdict("peak RSS, large / small input", f"{memory['ratio']:.3f}", memory["ratio"] <= 1.10, "<= 1.10")
-    if export:
-        print(f"  {'Parquet publish / (build + write_table)':<42} {export['publish_over_build_write']:>7.2f}x")
-    print("  Dask shards byte-identical to the local path: tests/test_engines_dask.py (not measured here)")
-    load_after = _load()
-    if load_before is not None and load_after is not None:
-        busy = load_before >= 0.5 or load_after >= 0.5 + max(counts)  # the run itself adds up to its workers
-        print(f"Load average (1 min): {load_before:.2f} before the run, {load_after:.2f} after; {available_cpus()} CPUs."
-              + (" The machine was not quiet: absolute rates and the scaling figure are not comparable." if busy else ""))
+    load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
+    if load_before and load_after:
+        print(f"Load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in load_before)} before the run, "
+              f"{' '.join(f'{x:.2f}' for x in load_after)} after; {os.cpu_count()} CPUs"
+              + ("; the machine was shared during the run: absolute rates move with it, ratios taken in turns less"
+                 if max(load_before[0], load_after[0]) >= 1.0 else ""))
     print(f"Total run time: {time.perf_counter() - t0:.0f}s")
     return 0
 

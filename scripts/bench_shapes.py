@@ -86,20 +86,20 @@ def shape_document(shape: str, n: int) -> str:
     raise ValueError(f"unknown shape {shape!r}; one of {', '.join(SHAPES)}")
 
 
-def stage_costs(doc: str, repeat: int = 3) -> dict[str, float]:
-    """Seconds each stage of the pipeline takes on ``doc`` (the best of ``repeat`` runs), and the whole call."""
+STAGES = ("normalize", "reflow", "rules before the header", "header", "rules after the header", "language",
+          "to_record")
+
+
+def time_stages(doc: str, pipe, note: Callable[[str, float], None]) -> None:
+    """One pass of the pipeline's stages over ``doc``, one after the other as ``Cleaner.clean`` runs them,
+    each stage's seconds handed to ``note``; then the whole ``Cleaner.clean`` call."""
     from cleaner.extract.header import HEADER
     from cleaner.language import detect_language
     from cleaner.normalize import normalize_text
-    from cleaner.pipeline import Cleaner
     from cleaner.reflow import paragraphs
     from cleaner.rules import AFTER_HEADER, BEFORE_HEADER, DocumentView
 
     clock = time.perf_counter
-    best: dict[str, float] = {}
-
-    def note(name: str, seconds: float) -> None:
-        best[name] = min(best.get(name, float("inf")), seconds)
 
     def run(view: DocumentView, rules) -> None:
         for rule in rules:
@@ -107,36 +107,48 @@ def stage_costs(doc: str, repeat: int = 3) -> dict[str, float]:
                 if f.index not in view.cut:
                     view.cut[f.index] = f.rule
 
+    t = clock()
+    lines = normalize_text(doc)
+    note("normalize", clock() - t)
+    t = clock()
+    paras = paragraphs(lines)
+    note("reflow", clock() - t)
+    view = DocumentView(paras)
+    t = clock()
+    run(view, getattr(pipe, "rules_before", BEFORE_HEADER))
+    note("rules before the header", clock() - t)
+    t = clock()
+    run(view, (HEADER,))
+    note("header", clock() - t)
+    t = clock()
+    run(view, getattr(pipe, "rules_after", AFTER_HEADER))
+    note("rules after the header", clock() - t)
+    t = clock()
+    article = pipe.clean(doc)
+    note("Cleaner.clean (all)", clock() - t)
+    t = clock()
+    detect_language(article.text)
+    note("language", clock() - t)
+    t = clock()
+    article.to_record()
+    note("to_record", clock() - t)
+
+
+def stage_costs(doc: str, repeat: int = 3) -> dict[str, float]:
+    """Seconds each stage of the pipeline takes on ``doc`` (the best of ``repeat`` runs), and the whole call."""
+    from cleaner.pipeline import Cleaner
+
+    best: dict[str, float] = {}
+
+    def note(name: str, seconds: float) -> None:
+        best[name] = min(best.get(name, float("inf")), seconds)
+
     pipe = Cleaner()
     enabled = gc.isenabled()
     gc.disable()  # a collection over a heap of millions of small strings is not a stage's cost
     try:
         for _ in range(repeat):
-            t = clock()
-            lines = normalize_text(doc)
-            note("normalize", clock() - t)
-            t = clock()
-            paras = paragraphs(lines)
-            note("reflow", clock() - t)
-            view = DocumentView(paras)
-            t = clock()
-            run(view, BEFORE_HEADER)
-            note("rules before the header", clock() - t)
-            t = clock()
-            run(view, (HEADER,))
-            note("header", clock() - t)
-            t = clock()
-            run(view, AFTER_HEADER)
-            note("rules after the header", clock() - t)
-            t = clock()
-            article = pipe.clean(doc)
-            note("Cleaner.clean (all)", clock() - t)
-            t = clock()
-            detect_language(article.text)
-            note("language", clock() - t)
-            t = clock()
-            article.to_record()
-            note("to_record", clock() - t)
+            time_stages(doc, pipe, note)
             gc.collect()
     finally:
         if enabled:
@@ -145,21 +157,39 @@ def stage_costs(doc: str, repeat: int = 3) -> dict[str, float]:
 
 
 def cost_table(sizes: list[int], shapes: tuple[str, ...] = SHAPES, repeat: int = 3) -> dict[str, dict[int, dict[str, float]]]:
-    """Seconds per MB of every stage, for each shape and size: ``{shape: {size: {stage: s/MB}}}``."""
+    """Seconds per MB of every stage, for each shape and size: ``{shape: {size: {stage: s/MB}}}``.
+
+    Small documents are timed over enough copies to read a clock (about 50 KB in all); each stage's
+    figure is the best of ``repeat`` passes (one pass above 2 MB)."""
+    from cleaner.pipeline import Cleaner
+
+    pipe = Cleaner()
     out: dict[str, dict[int, dict[str, float]]] = {}
-    for shape in shapes:
-        out[shape] = {}
-        for n in sizes:
-            doc = shape_document(shape, n)
-            mb = len(doc.encode("utf-8")) / 1e6
-            # Small documents are timed over enough copies to read a clock: the cost is per MB.
-            copies = max(1, int(50_000 // max(n, 1)))
-            runs = repeat if n <= 2_000_000 else 1
-            totals: dict[str, float] = {}
-            for _ in range(copies):
-                for stage, seconds in stage_costs(doc, runs).items():
-                    totals[stage] = totals.get(stage, 0.0) + seconds
-            out[shape][n] = {stage: seconds / copies / mb for stage, seconds in totals.items()}
+    enabled = gc.isenabled()
+    gc.disable()  # a collection over a heap of millions of small strings is not a stage's cost
+    try:
+        for shape in shapes:
+            out[shape] = {}
+            for n in sizes:
+                doc = shape_document(shape, n)
+                mb = len(doc.encode("utf-8")) / 1e6
+                copies = max(1, int(50_000 // max(n, 1)))
+                best: dict[str, float] = {}
+                for _ in range(repeat if n <= 2_000_000 else 1):
+                    totals: dict[str, float] = {}
+
+                    def note(stage: str, seconds: float) -> None:
+                        totals[stage] = totals.get(stage, 0.0) + seconds
+
+                    for _ in range(copies):
+                        time_stages(doc, pipe, note)
+                    for stage, seconds in totals.items():
+                        best[stage] = min(best.get(stage, float("inf")), seconds)
+                    gc.collect()
+                out[shape][n] = {stage: seconds / copies / mb for stage, seconds in best.items()}
+    finally:
+        if enabled:
+            gc.enable()
     return out
 
 
