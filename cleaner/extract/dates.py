@@ -259,11 +259,14 @@ _META_WORDS = frozenset(
 _CAPTION = regex.compile(r"\b(?:photo|foto|image|bild|picture|credit|getty)\b|\p{Lu}{2,}/\s?\p{Lu}", regex.IGNORECASE)
 
 
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
 def prose_words(text: str) -> int:
     """Lower-case words of ``text`` outside dates, times, weekdays, labels and the words of a byline."""
     rest = _STRIP.sub(" ", DATE.sub(" ", text))
     return sum(
-        1 for w in regex.findall(r"\p{L}[\p{L}'’-]*", rest) if w[0].islower() and len(w) > 1 and w.lower() not in _META_WORDS
+        1 for w in _WORD.findall(rest) if w[0].islower() and len(w) > 1 and w.lower() not in _META_WORDS
     )
 
 
@@ -281,9 +284,11 @@ def meta_words(text: str) -> int:
     2
     """
     rest = _STRIP.sub(" ", DATE.sub(" ", text))
-    return sum(1 for w in regex.findall(r"\p{L}[\p{L}'’-]*", rest) if len(w) > 1 and w.lower() not in _META_WORDS)
+    return sum(1 for w in _WORD.findall(rest) if len(w) > 1 and w.lower() not in _META_WORDS)
 
 
+# The header asks it of the same lines several times (the zone, the date, each byline, the title's signals).
+@short_text_cache(2048)
 def date_candidate(text: str) -> tuple[str, str] | None:
     """``(iso, kind)`` for a header, byline or dateline paragraph holding a date; else None.
 

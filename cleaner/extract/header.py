@@ -414,6 +414,14 @@ _BULLETED = regex.compile(r"^\s*(?:[*•·▪►+-]|\d{1,2}[.)])\s")
 _HANDLE_GLUED = regex.compile(r"(?<=\p{L})@\w{1,30}")
 
 
+# byline_of runs on every line of the header zone: its patterns are compiled once here
+_SET_APART = regex.compile(r"\s*[-–—~|·•/]")
+_DATE_WORD = regex.compile(r"\s+(?:on|am|le|el|il|em|op|at|du|del)\s*(?=\||$)", regex.IGNORECASE)
+_SPACES = regex.compile(r"\s+")
+_EDGE_BARS = regex.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
+_SEPARATOR = regex.compile(r"\s*[|,~]\s*|\s+[-–—]\s+")
+
+
 @short_text_cache(2048)
 def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """``(names, date)`` of a header line that signs the article, else None.
@@ -447,7 +455,7 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
             # 'November 20, 2019 - Jane Roe', '17/11/2019 ~ Jane Roe': the date set apart from the name; a date
             # run into the words after it ('07.12.2022 Wissenschaft Klima') is followed by categories.
             after = _TIME_OR_ZONE.sub(" ", DATE.sub(" ", unglued[first_date.end() :]))
-            signed = signed or bool(regex.match(r"\s*[-–—~|·•/]", after))
+            signed = signed or bool(_SET_APART.match(after))
     bare = unglued
     for _ in range(3):  # dates run together ('17/11/201917/11/2019') come apart one by one
         bare, n = DATE.subn(" | ", bare)
@@ -456,9 +464,9 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     bare = _TIME_OR_ZONE.sub(" ", bare)
     bare = _LABEL_WORDS.sub(" ", bare)
     # 'By Jane Roe On 12. Dezember 2022': the word that led to the date goes with it
-    bare = regex.sub(r"\s+(?:on|am|le|el|il|em|op|at|du|del)\s*(?=\||$)", " ", bare, flags=regex.IGNORECASE)
-    bare = regex.sub(r"\s+", " ", bare).strip(" |·•,-–—:")
-    bare = regex.sub(r"^(?:\|\s*)+|(?:\s*\|)+$", "", bare).strip()
+    bare = _DATE_WORD.sub(" ", bare)
+    bare = _SPACES.sub(" ", bare).strip(" |·•,-–—:")
+    bare = _EDGE_BARS.sub("", bare).strip()
     if not bare:
         return None
     m = _BY_INSIDE.match(bare)
@@ -510,7 +518,7 @@ _ROLE = regex.compile(
 
 
 def _split_once(text: str) -> list[str]:
-    m = regex.search(r"\s*[|,~]\s*|\s+[-–—]\s+", text)
+    m = _SEPARATOR.search(text)
     if m is None:
         return [text, "", ""]
     return [text[: m.start()].strip(), m.group(), text[m.end() :].strip()]
