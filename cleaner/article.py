@@ -27,13 +27,22 @@ class Caption:
 
 @dataclass(frozen=True)
 class Cut:
-    """One piece of text removed from the document, and the rule that removed it."""
+    """One paragraph removed from the document: the rule name that removed it, the paragraph's index in
+    the normalised document (kept and cut paragraphs counted alike), its text, and why it was cut.
+
+    ``why`` is a small JSON-able mapping, the evidence: ``signal`` names what decided (``"line"``: a line
+    rule's pattern matched the whole paragraph; ``"body_model"``: the body model's ``score`` and the
+    ``features`` that moved it most; others name the context a rule read, e.g. the index of the heading
+    a teaser list hangs from).
+    """
 
     rule: str
+    index: int
     text: str
+    why: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "text": self.text}
+        return {"rule": self.rule, "index": self.index, "text": self.text, "why": dict(self.why)}
 
 
 def sha256_hex(text: str) -> str:

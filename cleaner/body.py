@@ -438,20 +438,38 @@ class BodyModel:
     def label(
         self, texts: Sequence[str], roles: Mapping[int, str], protected: Sequence[bool],
         span: tuple[int, int] | None = None, zone: frozenset[int] | set[int] = frozenset(),
+        vectors: dict[int, Sequence[float]] | None = None,
     ) -> Iterator[tuple[int, bool, float]]:
         """``(index, content?, log-odds)`` for every live paragraph, in order (0.0 for a protected one).
 
         ``protected[i]``: paragraph ``i`` is long prose, which the model never cuts; the paragraphs
-        between the first and the last of them are inside the body.
+        between the first and the last of them are inside the body. ``vectors``, when given, is filled
+        with the feature vector of every scored paragraph (for :meth:`contributions`).
         """
         live = [i for i in range(len(texts)) if i not in roles]
         # A protected paragraph is content whatever its features: only the others are scored.
-        vecs = features(texts, roles, span, zone, only={i for i in live if not protected[i]})
+        scored = {i for i in live if not protected[i]}
+        vecs = features(texts, roles, span, zone, only=scored)
+        if vectors is not None:
+            vectors.update((i, vecs[i]) for i in scored)
         prot = [protected[i] for i in live]
         scores = [0.0 if p else self.log_odds(vecs[i]) for i, p in zip(live, prot)]
         labels = decode(inside_scores(scores, prot, self.inside), self.switch)
         for i, keep, s in zip(live, labels, scores):
             yield i, keep, s
+
+    def contributions(self, vec: Sequence[float], top: int = 4) -> dict[str, float]:
+        """The ``top`` features that moved ``vec``'s log-odds most from the average paragraph's, with their
+        signed share of it (negative: towards furniture), strongest first: the evidence a cut records.
+
+        >>> m = BodyModel(weights=(0.0, 2.0) + (0.0,) * (len(FEATURES) - 2), mean=(0.0,) * len(FEATURES), scale=(1.0,) * len(FEATURES))
+        >>> m.contributions([1.0, -1.5] + [0.0] * (len(FEATURES) - 2), top=1)
+        {'log_words': -3.0}
+        """
+        coef, mean = self._coef, self.mean  # type: ignore[attr-defined]
+        parts = [(c * (x - m), k) for k, (c, x, m) in enumerate(zip(coef, vec, mean)) if c and x != m]
+        parts.sort(key=lambda p: (-abs(p[0]), p[1]))
+        return {FEATURES[k]: round(v, 3) for v, k in parts[:top]}
 
     @property
     def fingerprint(self) -> str:

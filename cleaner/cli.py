@@ -50,18 +50,13 @@ def _stderr() -> Console:
 
 
 def _disabled(values: tuple[str, ...], quiet: bool = False) -> tuple[str, ...]:
-    """The ``--disable`` values, split on commas and checked against the rule names."""
+    """The ``--disable`` values, split on commas: each a family or a name the rules declare (`cleaner rules`)."""
     from .explain import rule_names
 
     names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
     known = rule_names()
-    families = {n for n in known if "." not in n}
     for name in names:
         if name in known:
-            continue
-        if name.split(".", 1)[0] in families and "." in name:
-            if not quiet:
-                _stderr().print(Text(f"note: {name!r} is not a listed rule name (see `cleaner rules`); it is disabled if a rule makes cuts under that name"))
             continue
         close = difflib.get_close_matches(name, sorted(known), n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
@@ -460,14 +455,17 @@ def _pick_document(file: str, doc_id: str | None):
 @click.option("--id", "doc_id", metavar="ID", help="The id of the document to show from a JSONL file.")
 @_cleaning_options
 @click.option("--no-metadata", is_flag=True, help="Show the paragraphs only.")
-def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the paragraphs as JSON: index, kept or the cut's rule and its evidence (why), then the metadata.")
+def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata, as_json) -> None:
     """Show a document with every cut marked by its rule, then its metadata.
 
     The document is shown paragraph by paragraph; each cut paragraph starts
     with [rule] (struck through on a terminal). FILE is a .txt file, '-' for standard input, or a JSONL file with --id.
+    With --json, the same as one JSON object, with the evidence for every cut.
     """
     from .explain import explain as explain_document
-    from .explain import render
+    from .explain import render, to_json
 
     cleaner = _cleaner(ascii_fold, disable, no_language)
     item = _pick_document(file, doc_id)
@@ -478,12 +476,20 @@ def explain_command(file, doc_id, ascii_fold, disable, no_language, no_metadata)
     for warning in item.warnings:
         err.print(_problem_line({"id": item.id, "source": item.source, "warning": warning}))
     ex = explain_document(item.text, cleaner, id=item.id, source=item.source)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(to_json(ex, metadata=not no_metadata), ensure_ascii=False, indent=1))
+        return
     render(ex, Console(highlight=False), metadata=not no_metadata)
 
 
 @main.command("rules")
 def rules_command() -> None:
-    """List every rule and family: the names --disable takes."""
+    """List every rule and family: the names --disable takes, the role each name's cuts play, what it cuts.
+
+    The list is generated from the rules' declarations: every name a cut can carry is here.
+    """
     from rich.table import Table
 
     from .explain import rule_catalog
@@ -493,22 +499,24 @@ def rules_command() -> None:
     if console.is_terminal:
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("rule or family", style="cyan", no_wrap=True)
+        table.add_column("role", style="magenta", no_wrap=True)
         table.add_column("what it cuts")
         for i, (family, rules) in enumerate(catalog):
             if i:
-                table.add_row("", "")
-            table.add_row(Text(family, style="bold cyan"), Text(f"every {family}.* rule", style="dim"))
-            for name, description in rules:
-                table.add_row(f"  {name}", description)
+                table.add_row("", "", "")
+            table.add_row(Text(family, style="bold cyan"), "", Text(f"every {family}.* rule", style="dim"))
+            for name, description, role in rules:
+                table.add_row(f"  {name}", role, description)
         console.print(table)
         return
-    width = max(len(name) for _, rules in catalog for name, _ in rules) + 2
+    width = max(len(name) for _, rules in catalog for name, _, _ in rules) + 2
+    role_width = max(len(role) for _, rules in catalog for _, _, role in rules) + 2
     for i, (family, rules) in enumerate(catalog):
         if i:
             console.print()
         console.print(f"{family}  (family: every {family}.* rule)", soft_wrap=True)
-        for name, description in rules:
-            console.print(f"  {name:<{width}}{description}", soft_wrap=True, markup=False)
+        for name, description, role in rules:
+            console.print(f"  {name:<{width}}{role:<{role_width}}{description}", soft_wrap=True, markup=False)
 
 
 def _register_dataset_commands() -> None:

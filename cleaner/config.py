@@ -6,7 +6,19 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["CleanerConfig"]
+__all__ = ["CleanerConfig", "UnknownRuleName"]
+
+
+class UnknownRuleName(ValueError):
+    """A rule or family name that no rule declares (``disable=("sociall",)``); ``close`` holds the
+    declared names it resembles, ``names`` the unknown ones."""
+
+    def __init__(self, names: tuple[str, ...], close: tuple[str, ...] = ()):
+        self.names = names
+        self.close = close
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(f"unknown rule or family name{'s' * (len(names) > 1)} {', '.join(map(repr, names))}{hint} "
+                         "(`cleaner rules` lists every name)")
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,15 @@
-"""``cleaner explain`` and ``cleaner rules``: what was cut, by which rule, and what each rule does.
+"""``cleaner explain`` and ``cleaner rules``: what was cut, by which rule and why, and what each rule does.
 
-:func:`explain` cleans a document and lines its paragraphs up with the
-article: each paragraph is either kept or cut by a named rule.
-:func:`render` shows that on a :class:`rich.console.Console`: on a terminal
-cut paragraphs are struck through and dimmed behind ``[rule]``; elsewhere
-(a pipe, a file) the same ``[rule]`` marker starts the paragraph as plain text.
+:func:`explain` cleans a document and lays out its paragraphs from the article alone: every cut
+records its paragraph's index, so the kept paragraphs fill the other positions in order (no second
+normalisation, no guessing). :func:`render` shows that on a :class:`rich.console.Console`: on a
+terminal cut paragraphs are struck through and dimmed behind ``[rule]``; elsewhere (a pipe, a file)
+the same ``[rule]`` marker starts the paragraph as plain text. :func:`to_json` gives the same as data,
+with each cut's evidence (``why``).
 
 >>> ex = explain("Views: 12\\n\\nThe body of the story is long enough to keep.", Cleaner(detect_language=False))
->>> [(p.rule, p.text) for p in ex.paragraphs]
-[('counters.views', 'Views: 12'), (None, 'The body of the story is long enough to keep.')]
+>>> [(p.index, p.rule, p.text) for p in ex.paragraphs]
+[(0, 'counters.views', 'Views: 12'), (1, None, 'The body of the story is long enough to keep.')]
 >>> print(plain_text(ex))
 [counters.views] Views: 12
 <BLANKLINE>
@@ -18,26 +19,22 @@ The body of the story is long enough to keep.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping
 
-import regex
 from rich.console import Console
 from rich.text import Text
 
 from .article import Article
-from .normalize import normalize_text
-from .pipeline import Cleaner
-from .reflow import paragraphs as split_paragraphs
-from .rules import AFTER_HEADER, BEFORE_HEADER, FAMILIES
-from .extract.header import HEADER
+from .pipeline import DEFAULT_RULES, Cleaner
+from .rules import Rule, declared_names
+from .rules.roles import ROLES
 
-__all__ = ["Paragraph", "Explanation", "explain", "render", "plain_text", "rule_catalog", "rule_names", "METADATA_FIELDS"]
+__all__ = ["Paragraph", "Explanation", "explain", "layout", "render", "plain_text", "to_json", "rule_catalog", "rule_names",
+           "METADATA_FIELDS"]
 
-_RULE_NAMES = regex.compile(r"Rule names?:\s*([\w.,\s]+)")
-_NAME = regex.compile(r"[a-z_]+\.[a-z_]+")
-
-HEADER_RULES = {
+# What the header's names stand for (the header rule declares them; one description covers the rule).
+NAME_DESCRIPTIONS = {
     "header.title": "The title: a title-shaped first paragraph, taken when a byline or date below confirms it.",
     "header.subtitle": "The subtitle (dek): a sentence between the title and the byline.",
     "header.byline": "The byline at the top ('By Jane Roe', 'Jane Roe | June 8, 2018'): names go to `authors`.",
@@ -52,10 +49,13 @@ METADATA_FIELDS = (
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of the normalised document; ``rule`` is the rule that cut it, None if kept."""
+    """One paragraph of the normalised document at position ``index``; ``rule`` is the rule name that cut it
+    (None if kept) and ``why`` the cut's evidence."""
 
     text: str
     rule: str | None = None
+    index: int = 0
+    why: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def cut(self) -> bool:
@@ -74,64 +74,29 @@ class Explanation:
         return sum(p.cut for p in self.paragraphs)
 
 
-def _interleave(paragraphs: list[str], kept: list[str], cuts: list[tuple[str, str]]) -> list[Paragraph] | None:
-    """Mark which of ``paragraphs`` are ``kept`` and which are ``cuts``, both in document order.
+def layout(article: Article) -> tuple[Paragraph, ...]:
+    """The document's paragraphs in order, from the article: each cut at its recorded index, the kept
+    paragraphs (``article.text`` split at blank lines) in the positions between.
 
-    The two lists are an interleaving of ``paragraphs``; the one found is the
-    one that keeps earlier copies of a repeated paragraph (as the rules do).
-    None when no interleaving exists.
+    >>> from cleaner.article import Cut
+    >>> [(p.index, p.rule) for p in layout(Article(id="a", text="B\\n\\nD", removed=(Cut("x.a", 0, "A"), Cut("x.c", 2, "C"))))]
+    [(0, 'x.a'), (1, None), (2, 'x.c'), (3, None)]
     """
-    n, k, c = len(paragraphs), len(kept), len(cuts)
-    if k + c != n:
-        return None
-    greedy: list[Paragraph] = []
-    j = 0
-    for i, text in enumerate(paragraphs):
-        if i - j < k and text == kept[i - j]:
-            greedy.append(Paragraph(text))
-        elif j < c and text == cuts[j][1]:
-            greedy.append(Paragraph(text, cuts[j][0]))
-            j += 1
-        else:
-            break
-    else:
-        return greedy
-    # ok[j][i]: paragraphs[i:] can be split into kept[i - j:] and cuts[j:], where j cuts are used up.
-    ok = [[False] * (n + 1) for _ in range(c + 1)]
-    ok[c][n] = True
-    for i in range(n - 1, -1, -1):
-        for j in range(min(c, i), max(-1, i - k - 1), -1):
-            kept_i = i - j
-            if kept_i < k and paragraphs[i] == kept[kept_i] and ok[j][i + 1]:
-                ok[j][i] = True
-            elif j < c and paragraphs[i] == cuts[j][1] and ok[j + 1][i + 1]:
-                ok[j][i] = True
-    if not ok[0][0]:
-        return None
+    kept = article.text.split("\n\n") if article.text else []
+    cuts = {c.index: c for c in article.removed}
+    texts = iter(kept)
     out: list[Paragraph] = []
-    j = 0
-    for i, text in enumerate(paragraphs):
-        kept_i = i - j
-        if kept_i < k and text == kept[kept_i] and ok[j][i + 1]:
-            out.append(Paragraph(text))
-        else:
-            out.append(Paragraph(text, cuts[j][0]))
-            j += 1
-    return out
+    for i in range(len(cuts) + len(kept)):
+        c = cuts.get(i)
+        out.append(Paragraph(c.text, c.rule, i, c.why) if c is not None else Paragraph(next(texts, ""), None, i))
+    return tuple(out)
 
 
 def explain(raw: str, cleaner: Cleaner | None = None, id: str | None = None, source: str | None = None) -> Explanation:
-    """Clean ``raw`` and line the article up with the document's paragraphs."""
+    """Clean ``raw`` and lay the article's kept and cut paragraphs out in document order."""
     cleaner = cleaner or Cleaner()
     article = cleaner.clean(raw, id=id, source=source)
-    paragraphs = [p.text for p in split_paragraphs(normalize_text(raw, ascii_fold=cleaner.config.ascii_fold))]
-    kept = article.text.split("\n\n") if article.text else []
-    cuts = [(c.rule, c.text) for c in article.removed]
-    lined_up = _interleave(paragraphs, kept, cuts)
-    if lined_up is None:
-        # The document order cannot be recovered: kept paragraphs first, then the cuts.
-        lined_up = [Paragraph(t) for t in kept] + [Paragraph(t, r) for r, t in cuts]
-    return Explanation(article, tuple(lined_up))
+    return Explanation(article, layout(article))
 
 
 def _value(value) -> str:
@@ -191,46 +156,52 @@ def plain_text(ex: Explanation, metadata: bool = False) -> str:
     return buf.getvalue().rstrip("\n")
 
 
-def rule_catalog() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every rule family in the order the pipeline runs them, with each rule's name and description."""
-    order: list[str] = []
-    for rule in BEFORE_HEADER:
-        family = rule.name.split(".", 1)[0]
-        if family not in order:
-            order.append(family)
-    order.append(HEADER.name)
-    for rule in AFTER_HEADER:
-        family = rule.name.split(".", 1)[0]
-        if family not in order:
-            order.append(family)
-    order.extend(f for f in FAMILIES if f not in order)
-    catalog = []
-    for family in order:
-        if family == HEADER.name:
-            catalog.append((family, list(HEADER_RULES.items())))
-            continue
-        entries: list[tuple[str, str]] = []
-        for rule in FAMILIES[family]:
-            entries.append((rule.name, " ".join(rule.description.split())))
-            entries.extend((name, f"a cut made by {rule.name} (see above)") for name in _emitted_names(rule.description) if name != rule.name)
+def to_json(ex: Explanation, metadata: bool = True) -> dict[str, Any]:
+    """The explanation as data: every paragraph with its index, and for a cut its rule and evidence; the
+    record's metadata fields when ``metadata``."""
+    out: dict[str, Any] = {
+        "id": ex.article.id,
+        "paragraphs": [
+            {"index": p.index, "kept": True, "text": p.text} if p.rule is None
+            else {"index": p.index, "kept": False, "rule": p.rule, "why": dict(p.why), "text": p.text}
+            for p in ex.paragraphs
+        ],
+    }
+    if metadata:
+        record = ex.article.to_record()
+        out["metadata"] = {name: record[name] for name in METADATA_FIELDS}
+    return out
+
+
+def rule_catalog(rules: Iterable[Rule] | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Every rule family in the order the pipeline runs them, with each declared name, its description
+    and the role its cuts play: generated from the rules' declarations (``name``, ``emits``, ``role``).
+    A name a rule emits besides its own is described as a cut of that rule."""
+    rules = DEFAULT_RULES if rules is None else tuple(rules)
+    by_name = {r.name: r for r in rules}
+    catalog: list[tuple[str, list[tuple[str, str, str]]]] = []
+    for family, names in declared_names(rules).items():
+        entries = []
+        for name in names:
+            rule = by_name.get(name)
+            if rule is None:
+                owner = next(r for r in rules if name in r.emits)
+                text = NAME_DESCRIPTIONS.get(name) or f"a cut made by {owner.name} (see above)"
+                entries.append((name, text, owner.role))
+            else:
+                entries.append((name, " ".join(rule.description.split()), rule.role))
         catalog.append((family, entries))
     return catalog
 
 
-def _emitted_names(description: str) -> list[str]:
-    """The finding names a rule's description lists after 'Rule names:'.
-
-    >>> _emitted_names("Captions. Rule names: captions.duplicated, captions.photo_id.")
-    ['captions.duplicated', 'captions.photo_id']
-    """
-    m = _RULE_NAMES.search(description)
-    return _NAME.findall(m.group(1)) if m else []
-
-
-def rule_names() -> set[str]:
-    """Every name ``--disable`` accepts: family names and rule names."""
+def rule_names(rules: Iterable[Rule] | None = None) -> set[str]:
+    """Every name ``--disable`` accepts: family names and the declared rule names."""
     names: set[str] = set()
-    for family, rules in rule_catalog():
+    for family, entries in rule_catalog(rules):
         names.add(family)
-        names.update(name for name, _ in rules)
+        names.update(name for name, _, _ in entries)
     return names
+
+
+def role_description(role: str) -> str:
+    return ROLES[role]

@@ -15,9 +15,13 @@ from .extract.header import HEADER
 from .language import detect_language
 from .normalize import normalize_text
 from .reflow import paragraphs
-from .rules import AFTER_HEADER, BEFORE_HEADER, DocumentView, Finding, Rule
+from .rules import AFTER_HEADER, BEFORE_HEADER, DocumentView, Finding, Rule, check_names
+from .rules.roles import HEADER as HEADER_ROLE
 
-__all__ = ["Cleaner", "clean"]
+__all__ = ["Cleaner", "clean", "DEFAULT_RULES"]
+
+# Every rule of the default pipeline, in the order they run (the header between the two groups).
+DEFAULT_RULES: tuple[Rule, ...] = (*BEFORE_HEADER, HEADER, *AFTER_HEADER)
 
 
 class _Meta:
@@ -31,7 +35,7 @@ class _Meta:
         self.extra: dict[str, str] = {}
         self.footer_title: str | None = None
 
-    def add(self, rule: str, key: str, value: Any) -> None:
+    def add(self, role: str, key: str, value: Any) -> None:
         if key == "authors":
             for name in value:
                 if name not in self.authors:
@@ -43,7 +47,7 @@ class _Meta:
             self.captions.append(value)
         elif key.startswith("extra."):
             self.extra.setdefault(key[6:], value)
-        elif key == "title" and not rule.startswith("header."):
+        elif key == "title" and role != HEADER_ROLE:
             self.footer_title = self.footer_title or value
         else:
             self.values.setdefault(key, value)
@@ -63,6 +67,7 @@ class Cleaner:
         if config is not None and options:
             raise TypeError("pass either a CleanerConfig or keyword options, not both")
         self.config = config or CleanerConfig(**options)
+        check_names(self.config.disable, DEFAULT_RULES)
         self.rules_before: tuple[Rule, ...] = tuple(r for r in BEFORE_HEADER if self._on(r))
         after = AFTER_HEADER
         if body_model is not None:
@@ -85,12 +90,15 @@ class Cleaner:
         raw_sha = sha256_hex(raw)
         doc = DocumentView(paragraphs(normalize_text(raw, ascii_fold=self.config.ascii_fold)))
         findings: list[Finding] = []
+        whys: dict[int, Any] = {}
 
         def run(rules: Iterable[Rule]) -> None:
             for rule in rules:
                 for f in rule.apply(doc):
                     if f.index not in doc.cut and self.config.enabled(f.rule):
                         doc.cut[f.index] = f.rule
+                        doc.roles[f.index] = rule.role
+                        whys[f.index] = f.why if f.why is not None else {"signal": rule.name}
                         findings.append(f)
 
         run(self.rules_before)
@@ -101,8 +109,8 @@ class Cleaner:
         meta = _Meta()
         for f in sorted(findings, key=lambda f: f.index):
             for key, value in f.meta:
-                meta.add(f.rule, key, value)
-        removed = tuple(Cut(doc.cut[i], p.text) for i, p in enumerate(doc.paragraphs) if i in doc.cut)
+                meta.add(doc.roles[f.index], key, value)
+        removed = tuple(Cut(doc.cut[i], i, p.text, whys[i]) for i, p in enumerate(doc.paragraphs) if i in doc.cut)
         text = "\n\n".join(p.text for _, p in doc.live())
         v = meta.values
         return Article(

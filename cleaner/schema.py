@@ -10,11 +10,15 @@ integer                                int64
 array of strings                       list<string>
 array of objects                       list<struct<...>> (fields in schema order)
 object with ``additionalProperties``   list<struct<key: string, value: string>>
+object with ``additionalProperties:    string (the object as JSON text)
+true`` (any JSON values)
 =====================================  =======================================
 
 A free-form mapping (``extra``) has no fixed keys, so it is stored as a list of
-key/value pairs in Arrow (sorted by key, so equal records give equal bytes);
-:func:`to_arrow_row` and :func:`from_arrow_row` convert between the two forms.
+key/value pairs in Arrow (sorted by key, so equal records give equal bytes); a
+free-form JSON object (a cut's ``why``, whose values are numbers, lists and
+strings) is stored as its JSON text with sorted keys. :func:`to_arrow_row` and
+:func:`from_arrow_row` convert between the two forms.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "article"
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class SchemaError(ValueError):
@@ -74,6 +78,11 @@ def _is_mapping(prop: dict[str, Any]) -> bool:
     return _types(prop)[0] == "object" and "properties" not in prop and isinstance(prop.get("additionalProperties"), dict)
 
 
+def _is_json(prop: dict[str, Any]) -> bool:
+    """A free-form JSON object (``additionalProperties: true``): JSON text in Arrow."""
+    return _types(prop)[0] == "object" and "properties" not in prop and prop.get("additionalProperties") is True
+
+
 def _arrow_type(prop: dict[str, Any]) -> pa.DataType:
     t, _ = _types(prop)
     if t == "string":
@@ -86,6 +95,8 @@ def _arrow_type(prop: dict[str, Any]) -> pa.DataType:
         return pa.bool_()
     if t == "array":
         return pa.list_(_arrow_type(prop["items"]))
+    if _is_json(prop):
+        return pa.string()
     if _is_mapping(prop):
         return pa.list_(pa.struct([pa.field("key", pa.string(), nullable=False), pa.field("value", _arrow_type(prop["additionalProperties"]))]))
     if t == "object":
@@ -117,12 +128,43 @@ def _mapping_fields(major: int) -> tuple[str, ...]:
     return tuple(name for name, prop in load_schema(major)["properties"].items() if _is_mapping(prop))
 
 
+@lru_cache(maxsize=None)
+def _json_fields(major: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(array field, JSON fields of its items)`` for every array of objects with free-form JSON fields."""
+    out = []
+    for name, prop in load_schema(major)["properties"].items():
+        items = prop.get("items") if _types(prop)[0] == "array" else None
+        if items and "properties" in items:
+            inner = tuple(k for k, v in items["properties"].items() if _is_json(v))
+            if inner:
+                out.append((name, inner))
+    return tuple(out)
+
+
+def _dumps(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value  # already JSON text (a row read back from Arrow), or null
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def to_arrow_row(record: dict[str, Any], major: int = 1) -> dict[str, Any]:
-    """A record as Arrow wants it: mappings become sorted key/value lists."""
+    """A record as Arrow wants it: mappings become sorted key/value lists, free-form objects JSON text.
+
+    >>> to_arrow_row({"extra": {"b": "2", "a": "1"}, "removed": [{"rule": "x.y", "text": "t", "index": 0, "why": {"signal": "line"}}]})
+    {'extra': [{'key': 'a', 'value': '1'}, {'key': 'b', 'value': '2'}], 'removed': [{'rule': 'x.y', 'text': 't', 'index': 0, 'why': '{"signal":"line"}'}]}
+    """
     row = dict(record)
     for name in _mapping_fields(major):
         value = row.get(name) or {}
         row[name] = [{"key": k, "value": value[k]} for k in sorted(value)]
+    for name, inner in _json_fields(major):
+        items = row.get(name)
+        if items:
+            row[name] = [{**item, **{k: _dumps(item.get(k)) for k in inner}} if isinstance(item, dict) else item for item in items]
     return row
 
 
@@ -132,6 +174,10 @@ def from_arrow_row(row: dict[str, Any], major: int = 1) -> dict[str, Any]:
     for name in _mapping_fields(major):
         pairs = record.get(name) or []
         record[name] = {p["key"]: p["value"] for p in pairs}
+    for name, inner in _json_fields(major):
+        items = record.get(name)
+        if items:
+            record[name] = [{**item, **{k: _loads(item.get(k)) for k in inner}} if isinstance(item, dict) else item for item in items]
     return record
 
 

@@ -106,6 +106,7 @@ def time_stages(doc: str, pipe, note: Callable[[str, float], None]) -> None:
             for f in rule.apply(view):
                 if f.index not in view.cut:
                     view.cut[f.index] = f.rule
+                    view.roles[f.index] = rule.role
 
     t = clock()
     lines = normalize_text(doc)

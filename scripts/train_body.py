@@ -87,7 +87,7 @@ class _Recorder:
     def __init__(self) -> None:
         self.seen: tuple[list[str], dict[int, str]] | None = None
 
-    def label(self, texts, roles, protected, span=None, zone=frozenset()):
+    def label(self, texts, roles, protected, span=None, zone=frozenset(), vectors=None):
         from cleaner.body import features
 
         self.seen = (list(texts), dict(roles))

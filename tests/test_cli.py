@@ -126,7 +126,10 @@ def test_bad_documents_are_reported_and_the_run_goes_on(mixed, tmp_path: Path):
     assert [w["id"] for w in warnings] == ["latin"] and "cp1252" in warnings[0]["warning"]
     latin = records[1]
     assert latin["text"].startswith("Le café était fermé lundi.")
-    assert records[0]["removed"] == [{"rule": "counters.views", "text": "Views: 12"}, {"rule": "social.share", "text": "Share this:"}]
+    assert records[0]["removed"] == [
+        {"rule": "counters.views", "index": 0, "text": "Views: 12", "why": {"signal": "line"}},
+        {"rule": "social.share", "index": 2, "text": "Share this:", "why": {"signal": "line"}},
+    ]
     assert records[2]["source"] == f"{jsonl.as_posix()}:1"
     assert "9 documents" in result.stderr and "5 errors" in result.stderr and "1 warnings" in result.stderr
 
@@ -396,14 +399,18 @@ def test_explain_marks_the_later_copy_of_a_repeated_paragraph():
     assert ex.cut_count == 1
 
 
-def test_interleave_finds_the_order_when_a_greedy_match_fails():
-    from cleaner.explain import Paragraph, _interleave
-
-    # a cut paragraph equal to a later kept one comes first: taking it as kept would strand "X"
-    assert _interleave(["A", "X", "A"], ["A"], [("r", "A"), ("s", "X")]) == [
-        Paragraph("A", "r"), Paragraph("X", "s"), Paragraph("A"),
-    ]
-    assert _interleave(["A", "B"], ["A"], [("r", "C")]) is None
+def test_explain_json_and_unknown_disable_names(tmp_path: Path):
+    doc = tmp_path / "story.txt"
+    doc.write_text(DEBRIS_DOC)
+    result = run("explain", str(doc), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [(p["index"], p.get("rule")) for p in data["paragraphs"]] == [(0, "counters.views"), (1, None), (2, "social.share"), (3, None)]
+    assert data["paragraphs"][0]["why"] == {"signal": "line"} and data["metadata"]["views"] == 12
+    bad = run("clean", str(doc), "--disable", "counters.view")
+    assert bad.exit_code == 2 and "counters.views" in bad.stderr and "unknown rule or family" in bad.stderr
+    # an undeclared name in a declared family is refused too, not taken on trust
+    assert run("clean", str(doc), "--disable", "social.share_button").exit_code == 2
 
 
 def test_clean_writes_to_an_fsspec_url(tmp_path):

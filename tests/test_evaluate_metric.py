@@ -350,8 +350,8 @@ def test_command_line_on_a_small_benchmark(tmp_path, monkeypatch, capsys):
 
 
 def test_rule_of_a_lost_piece():
-    art = cleaner.Article(id="x", text="kept", removed=(cleaner.Cut("a.one", "Some words that were cut here"),
-                                                          cleaner.Cut("b.two", "Other words cut in two places")))
+    art = cleaner.Article(id="x", text="kept", removed=(cleaner.Cut("a.one", 0, "Some words that were cut here"),
+                                                          cleaner.Cut("b.two", 1, "Other words cut in two places")))
     assert E.cut_of("words that were cut", art) == "a.one"
     assert E.cut_of("Other words cut in two places and more", art) == "b.two (part)"
     assert E.cut_of("nothing like it", art) == "(not cut: text changed)"

@@ -114,3 +114,38 @@ def test_a_published_version_round_trips_through_datasets(tmp_path):
     # rows of a loaded dataset (``extra`` in key/value form) publish again as the same shards
     again = publish(cleaner.load(tmp_path / "ds"), tmp_path / "copy")
     assert [p.read_bytes() for p in again.data_files] == [p.read_bytes() for p in info.data_files]
+
+
+def test_a_version_written_before_cuts_had_index_and_why_still_verifies_and_loads(tmp_path):
+    """Record schema 1.0.0 cuts were {rule, text}: a dataset of that version verifies and its cuts read
+    with index and why null."""
+    ds_dir = tmp_path / "ds"
+    publish(seed_articles(), ds_dir)
+    old = ds_dir / "v1.0.0"
+    shard = old / "data" / "train-00000-of-00001.parquet"
+    table = pq.read_table(shard)
+    cut = pa.struct([pa.field("rule", pa.string(), nullable=False), pa.field("text", pa.string(), nullable=False)])
+    i = table.schema.get_field_index("removed")
+    removed = pa.array([[{"rule": c["rule"], "text": c["text"]} for c in row] for row in table["removed"].to_pylist()], pa.list_(cut))
+    meta = dict(table.schema.metadata)
+    meta[b"cleaner.schema"] = b"article/1.0.0"
+    older = table.set_column(i, pa.field("removed", removed.type, nullable=table.schema.field(i).nullable), removed)
+    pq.write_table(older.replace_schema_metadata(meta), shard, compression="zstd")
+    m = read_manifest(old)
+    m["schema"]["version"] = "1.0.0"
+    m["files"][0].update(size=shard.stat().st_size, sha256=cleaner.dataset.manifest.file_sha256(shard))
+    (old / "manifest.json").write_text(json.dumps(m, indent=2))
+
+    report = verify(ds_dir, "1.0.0")
+    assert report.ok, report.problems
+    loaded = cleaner.load(ds_dir, "1.0.0")
+    cuts = [c for row in loaded["removed"] for c in row]
+    assert cuts and all(c["index"] is None and c["why"] is None for c in cuts)
+    assert [c["rule"] for c in cuts] == [c["rule"] for row in table["removed"].to_pylist() for c in row]
+    # a file that declares the current version must have the fields
+    meta[b"cleaner.schema"] = b"article/1.1.0"
+    pq.write_table(older.replace_schema_metadata(meta), shard, compression="zstd")
+    m["schema"]["version"] = "1.1.0"
+    m["files"][0].update(size=shard.stat().st_size, sha256=cleaner.dataset.manifest.file_sha256(shard))
+    (old / "manifest.json").write_text(json.dumps(m, indent=2))
+    assert any("removed" in p for p in verify(ds_dir, "1.0.0").problems)

@@ -107,7 +107,9 @@ def schema_problems(
                 problems.append(f"unknown column {f.name!r}")
             continue
         e = expected.field(f.name)
-        if not f.remove_metadata().equals(e.remove_metadata()):
+        if not f.remove_metadata().equals(e.remove_metadata()) and not (
+            f.nullable == e.nullable and _evolved(f.type, e.type, older=declared < current, newer=declared > current)
+        ):
             problems.append(f"column {f.name!r} is {f.type}{'' if f.nullable else ' not null'}, expected {e.type}{'' if e.nullable else ' not null'}")
     missing = [e for e in expected if e.name not in names]
     if missing:
@@ -120,6 +122,27 @@ def schema_problems(
     if not problems and declared == current and actual.names != expected.names:
         problems.append(f"columns in another order than the schema: {actual.names}")
     return problems
+
+
+def _evolved(actual: pa.DataType, expected: pa.DataType, *, older: bool, newer: bool) -> bool:
+    """Whether a nested type of another minor version reads as ``expected``: a struct (a cut in ``removed``)
+    of an older version may lack nullable fields added since, one of a newer version may have more."""
+    if actual.equals(expected):
+        return True
+    if pa.types.is_list(actual) and pa.types.is_list(expected):
+        return _evolved(actual.value_type, expected.value_type, older=older, newer=newer)
+    if not (pa.types.is_struct(actual) and pa.types.is_struct(expected)):
+        return False
+    have = {actual.field(i).name: actual.field(i) for i in range(actual.num_fields)}
+    want = {expected.field(i).name: expected.field(i) for i in range(expected.num_fields)}
+    for name, f in have.items():
+        e = want.get(name)
+        if e is None:
+            if not newer:
+                return False
+        elif f.nullable != e.nullable or not _evolved(f.type, e.type, older=older, newer=newer):
+            return False
+    return all(older and e.nullable for name, e in want.items() if name not in have)
 
 
 def outside_version(version_path: Path, path: Path) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from ..rules.base import ContextRule, DocumentView, Finding
+from ..rules.roles import HEADER as HEADER_ROLE
 from ..rules.boilerplate import body_span, is_prose
 from ..rules.shapes import is_title, strip_bullet
 from ..text import ends_sentence, short_text_cache
@@ -346,7 +347,9 @@ HEADER = ContextRule(
     "header",
     find_header,
     "The title, subtitle, byline and date above the body, taken only when a byline, name or date "
-    "confirms them. Rule names: header.title, header.subtitle, header.byline, header.date.",
+    "confirms them.",
+    role=HEADER_ROLE,
+    emits=("header.title", "header.subtitle", "header.byline", "header.date"),
 )
 
 

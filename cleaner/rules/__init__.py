@@ -23,10 +23,13 @@ and runs between the line rules and the teaser rules.
 
 from __future__ import annotations
 
-from . import boilerplate, bylines, captions, comments, counters, duplicates, footers, labels, navigation, related, social, teasers
-from .base import ContextRule, DocumentView, Finding, LineRule, Rule
+from typing import Iterable
 
-__all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILIES", "BEFORE_HEADER", "AFTER_HEADER", "all_rules"]
+from . import boilerplate, bylines, captions, comments, counters, duplicates, footers, labels, navigation, related, social, teasers
+from .base import ContextRule, DocumentView, Finding, LineRule, Rule, family_of
+
+__all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILIES", "BEFORE_HEADER", "AFTER_HEADER",
+           "all_rules", "declared_names", "check_names"]
 
 FAMILIES = {
     "captions": captions.RULES,
@@ -63,3 +66,44 @@ AFTER_HEADER: tuple[Rule, ...] = (
 
 def all_rules() -> tuple[Rule, ...]:
     return BEFORE_HEADER + AFTER_HEADER
+
+
+def declared_names(rules: Iterable[Rule]) -> dict[str, list[str]]:
+    """The names ``rules`` declare, by family, in the order they run: each rule's own name (which
+    switches the rule off) and every name its cuts may carry.
+
+    >>> declared_names(captions.RULES)["captions"][:4]
+    ['captions.duplicated', 'captions.photo_id', 'captions.credited', 'captions.credit_line']
+    """
+    out: dict[str, list[str]] = {}
+    for rule in rules:
+        names = out.setdefault(family_of(rule.name), [])
+        for name in (rule.name, *rule.emits):
+            if name not in names and name != family_of(name):
+                names.append(name)
+    return out
+
+
+def check_names(names: Iterable[str], rules: Iterable[Rule]) -> None:
+    """Raise :class:`cleaner.config.UnknownRuleName` for any of ``names`` that is neither a family nor
+    a name that ``rules`` declare.
+
+    >>> check_names(("social", "counters.views"), all_rules())
+    >>> check_names(("counters.view",), all_rules())
+    Traceback (most recent call last):
+    ...
+    cleaner.config.UnknownRuleName: unknown rule or family name 'counters.view'; did you mean counters.views, ...
+    """
+    from ..config import UnknownRuleName
+
+    names = tuple(names)
+    if not names:
+        return
+    declared = declared_names(rules)
+    known = set(declared) | {n for family in declared.values() for n in family}
+    unknown = tuple(n for n in names if n not in known)
+    if unknown:
+        import difflib
+
+        close = tuple(dict.fromkeys(c for n in unknown for c in difflib.get_close_matches(n, sorted(known), n=3)))
+        raise UnknownRuleName(unknown, close)

@@ -23,8 +23,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 import regex
 
 from ..reflow import Paragraph
+from .roles import FURNITURE, ROLES
 
-__all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule", "SHORT_LIMIT"]
+__all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule", "SHORT_LIMIT", "family_of"]
 
 # Paragraphs up to this length are kept in the index that line rules share (DocumentView.short).
 SHORT_LIMIT = 512
@@ -32,16 +33,42 @@ SHORT_LIMIT = 512
 
 @dataclass(frozen=True)
 class Finding:
-    """A decision to cut paragraph ``index``, made by ``rule``, with the metadata it yields.
+    """A decision to cut paragraph ``index``, made under the name ``rule``, with the metadata it yields
+    and the evidence for it.
 
     ``meta`` keys are record fields: ``views``, ``comment_count``, ``category``,
     ``title``, ``authors``, ``published``, ``related`` (a title), ``caption``
     (a :class:`~cleaner.article.Caption`) or ``extra.<key>``.
+    ``why`` is a small JSON-able mapping: the signal that decided (``"signal"``: ``"line"`` for a
+    line rule's pattern, else what the context rule saw) and its details, e.g. the index of the
+    heading a teaser list hangs from, or the body model's score and deciding features.
     """
 
     index: int
     rule: str
     meta: tuple[tuple[str, Any], ...] = ()
+    why: Mapping[str, Any] | None = field(default=None, compare=False)
+
+
+def family_of(name: str) -> str:
+    """The family of a rule name: ``"social"`` for ``"social.share"``, ``"header"`` for ``"header"``."""
+    return name.split(".", 1)[0]
+
+
+def _declare(rule: Any) -> None:
+    """Check a rule's declarations and fill ``emits`` with the rule's own name when it gives none."""
+    if not rule.emits:
+        object.__setattr__(rule, "emits", (rule.name,))
+    elif isinstance(rule.emits, str):
+        object.__setattr__(rule, "emits", (rule.emits,))
+    else:
+        object.__setattr__(rule, "emits", tuple(rule.emits))
+    if rule.role not in ROLES:
+        raise ValueError(f"rule {rule.name!r}: unknown role {rule.role!r} (roles: {', '.join(sorted(ROLES))})")
+    family = family_of(rule.name)
+    for name in rule.emits:
+        if family_of(name) != family or "." not in name:
+            raise ValueError(f"rule {rule.name!r} declares {name!r}: the names a rule emits are 'family.name' in its own family {family!r}")
 
 
 class DocumentView:
@@ -50,6 +77,8 @@ class DocumentView:
     def __init__(self, paragraphs: list[Paragraph]):
         self.paragraphs = paragraphs
         self.cut: dict[int, str] = {}
+        # The declared role of every cut so far (cleaner.rules.roles): what later rules ask about a cut.
+        self.roles: dict[int, str] = {}
         self._short: list[tuple[int, str, str, int]] | None = None
         self._by_length: list[tuple[int, str, str, int]] | None = None
         self._lengths: list[int] = []
@@ -104,6 +133,10 @@ class DocumentView:
             ]
         return self._short
 
+    def role(self, index: int) -> str | None:
+        """The role of the cut at ``index`` (:mod:`cleaner.rules.roles`), None when it is not cut."""
+        return self.roles.get(index)
+
     def live(self) -> Iterator[tuple[int, Paragraph]]:
         """Paragraphs not cut yet, with their index."""
         cut = self.cut
@@ -128,6 +161,7 @@ class LineRule:
 
     ``needle`` is a cheap pre-test: a paragraph whose lower-cased text contains
     none of these substrings is not matched against the pattern at all.
+    A line rule emits one name, its own; ``role`` is the part its cuts play (:mod:`cleaner.rules.roles`).
     """
 
     name: str
@@ -138,6 +172,18 @@ class LineRule:
     max_len: int = 160
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    role: str = FURNITURE
+    emits: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _declare(self)
+        if self.emits != (self.name,):
+            raise ValueError(f"line rule {self.name!r} emits its own name only, not {self.emits}")
+
+    def why(self, needle: str | None) -> dict[str, Any]:
+        """The evidence for a cut: the rule's pattern matched the whole paragraph (after ``needle``, its
+        cheap pre-test, was found in it)."""
+        return {"signal": "line"} if needle is None else {"signal": "line", "needle": needle}
 
     def match(self, text: str) -> Mapping[str, Any] | None:
         """The metadata for ``text`` if this rule cuts it (``{}`` when it yields none), else None."""
@@ -159,9 +205,21 @@ class LineRule:
         short = doc.short_up_to(self.max_len)
         if short is None:
             for i, p in doc.live():
-                meta = self.match(p.text)
+                text = p.text
+                if len(text) > self.max_len:
+                    continue
+                needle = None
+                if self.needles:
+                    lowered = text.lower()
+                    needle = next((n for n in self.needles if n in lowered), None)
+                    if needle is None:
+                        continue
+                m = self.pattern.fullmatch(text)
+                if m is None:
+                    continue
+                meta = {} if self.extract is None else self.extract(m)
                 if meta is not None:
-                    yield Finding(i, self.name, tuple(meta.items()))
+                    yield Finding(i, self.name, tuple(meta.items()), self.why(needle))
             return
         # The same test as match(), on the shared index of short paragraphs (the pipeline puts
         # findings back in document order).
@@ -170,9 +228,11 @@ class LineRule:
         for i, text, lowered, _ in short:
             if i in cut:
                 continue
+            hit = None
             if needles:
                 for needle in needles:  # a plain loop: cheaper than any() over a generator
                     if needle in lowered:
+                        hit = needle
                         break
                 else:
                     continue
@@ -181,17 +241,26 @@ class LineRule:
                 continue
             meta = {} if extract is None else extract(m)
             if meta is not None:
-                yield Finding(i, self.name, tuple(meta.items()))
+                yield Finding(i, self.name, tuple(meta.items()), self.why(hit))
 
 
 @dataclass(frozen=True)
 class ContextRule:
-    """A rule that needs the whole document: ``find(doc)`` yields the findings."""
+    """A rule that needs the whole document: ``find(doc)`` yields the findings.
+
+    ``emits`` declares every name its findings may carry (its own name by default), ``role`` the
+    part its cuts play for later rules (:mod:`cleaner.rules.roles`).
+    """
 
     name: str
     find: Callable[[DocumentView], Iterable[Finding]]
     description: str
     examples: tuple[str, ...] = field(default=())
+    role: str = FURNITURE
+    emits: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _declare(self)
 
     def apply(self, doc: DocumentView) -> Iterable[Finding]:
         return self.find(doc)

@@ -26,7 +26,7 @@ paragraphs with the highest total. Paragraphs outside that run are cut:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import regex
 
@@ -34,6 +34,7 @@ from ..extract.authors import parse_byline
 from ..extract.dates import date_line, parse_date
 from ..text import ends_sentence, short_text_cache
 from .base import ContextRule, DocumentView, Finding
+from .roles import COMMENT_SECTION, END_MARKERS, HEADER, INLINE, NO_EVIDENCE, REPEAT, TRANSPARENT, body_role
 
 __all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "prose_flags", "size"]
 
@@ -48,10 +49,9 @@ MIN_ZONE = 3
 # The longest heading that may introduce a list that continues the body.
 MAX_HEADING_WORDS = 8
 
-# Cuts that interrupt a body without ending it: prose on both sides of them still reads as one text.
-_TRANSPARENT = ("footers.advertisement", "captions.", "related.link_line", "duplicates.", "teasers.embedded")
-# Of those, the ones that stand inside a body and hardly ever in the furniture around it.
-_INLINE = ("footers.advertisement", "related.link_line", "teasers.embedded", "duplicates.")
+# Cuts that interrupt a body without ending it (roles.TRANSPARENT): prose on both sides of them still reads
+# as one text. Of those, the ones that stand inside a body and hardly ever in the furniture around it:
+_INSIDE = frozenset({INLINE, REPEAT})
 
 _BULLET = regex.compile(r"^(?:[*•·▪►+-]|\d{1,2}[.)])\s+")
 _BULLET_CHARS = frozenset("*•·▪►+-0123456789")
@@ -193,16 +193,16 @@ def _scores(doc: DocumentView) -> list[int]:
     n = len(doc.paragraphs)
     prose, sizes = _text_facts(doc)
     live_prose = _live_prose(doc)
-    cut = doc.cut
+    cut, roles = doc.cut, doc.roles
     scores = []
     for i, p in enumerate(doc.paragraphs):
-        rule = cut.get(i)
-        if rule is not None:
+        role = roles.get(i)
+        if role is not None:
             # The header sits before the body anyway, and ads and inline links interrupt a body without
             # ending it; other cuts are furniture.
-            if rule.startswith("header."):
+            if role == HEADER:
                 scores.append(0)
-            elif rule.startswith(_INLINE):
+            elif role in _INSIDE:
                 scores.append(-INNER_COST)
             else:
                 scores.append(-COST)
@@ -320,21 +320,10 @@ def _has_furniture(doc: DocumentView, zone: range) -> bool:
     a label, a navigation line, ...); a false cut costs more than a missed one.
     """
     for i in zone:
-        rule = doc.cut.get(i)
-        if rule is not None and not rule.startswith(("header.", "duplicates.")):
+        role = doc.role(i)
+        if role is not None and role not in NO_EVIDENCE:
             return True
     return False
-
-
-def _role(rule: str) -> str:
-    """The part a named rule's cut plays for the body model: header, inline interruption, end marker or furniture."""
-    if rule.startswith("header."):
-        return "header"
-    if rule.startswith(_INLINE):
-        return "inline"
-    if rule in END_MARKERS:
-        return "end"
-    return "furniture"
 
 
 def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Finding]:
@@ -346,7 +335,7 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
     """
     from ..body import PROTECTED_WORDS, default_model
 
-    roles = {i: _role(r) for i, r in doc.cut.items()}
+    roles = {i: body_role(r) for i, r in doc.roles.items()}
     if not any(r in ("furniture", "end") for r in roles.values()):
         return
     m = model if model is not None else default_model()
@@ -354,17 +343,22 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
     prose, sizes = _text_facts(doc)
     protected = [prose[i] and sizes[i] >= PROTECTED_WORDS for i in range(len(texts))]
     span, zone = span_zones(doc)
-    labelled = list(m.label(texts, roles, protected, span, zone))
+    vectors: dict[int, Sequence[float]] = {}
+    labelled = list(m.label(texts, roles, protected, span, zone, vectors=vectors))
     keep = {i for i, k, _ in labelled if k or protected[i]}
     _keep_lists(texts, [i for i, _, _ in labelled], keep)
     if not keep:
         return
     first, last = min(keep), max(keep)
-    for i, _, _ in labelled:
+    explain = getattr(m, "contributions", None)
+    for i, _, score in labelled:
         if i in keep:
             continue
         name = "boilerplate.before_body" if i < first else "boilerplate.after_body" if i > last else "boilerplate.inside_body"
-        yield Finding(i, name)
+        why: dict[str, object] = {"signal": "body_model", "score": round(score, 3), "body": [first, last]}
+        if explain is not None and i in vectors:
+            why["features"] = explain(vectors[i])
+        yield Finding(i, name, (), why)
 
 
 def _keep_lists(texts: list[str], live: list[int], keep: set[int]) -> None:
@@ -394,12 +388,12 @@ def body_rule(model: object | None = None) -> ContextRule:
         "The page furniture around and inside the article body, as the body model labels it: every paragraph "
         "no named rule cut is scored from its shape (words, sentence ends, stop words, capitals, digits, links), "
         "its neighbours and the named rules' cuts around it, and a two-state decoding labels the sequence "
-        "article or furniture. Only in documents where named rules found debris; long prose is never cut. "
-        "Rule names: boilerplate.before_body, boilerplate.after_body, boilerplate.inside_body.",
+        "article or furniture. Only in documents where named rules found debris; long prose is never cut.",
         examples=(
             "Home » News » World  /  Menu  /  Search  (before the body)",
             "Tags: ...  /  * Most Read  /  * Other story title  /  © 2019 Example  (after the body)",
         ),
+        emits=("boilerplate.before_body", "boilerplate.after_body", "boilerplate.inside_body"),
     )
 
 
@@ -419,8 +413,9 @@ def _repeated_lines(doc: DocumentView) -> Iterator[Finding]:
         return
     prose = prose_flags(doc)
     for i, p in doc.live():
-        if counts.get(p.text, 0) >= REPEATS and not prose[i] and not is_row(p.text):
-            yield Finding(i, "boilerplate.repeated_line")
+        n = counts.get(p.text, 0)
+        if n >= REPEATS and not prose[i] and not is_row(p.text):
+            yield Finding(i, "boilerplate.repeated_line", (), {"signal": "repeated_line", "count": n})
 
 
 REPEATED_LINE = ContextRule(
@@ -431,8 +426,7 @@ REPEATED_LINE = ContextRule(
     examples=("Whatsapp Facebook Pinterest  (under each of five quotes)", "Business  (above each of four teasers)"),
 )
 
-# Cuts that mark the end of the article: what follows them is links, forms and footers.
-END_MARKERS = ("related.heading", "comments.replies_on", "comments.prompt", "comments.closed", "footers.copyright")
+# Cuts whose role is an end marker (roles.END_MARKERS) end the article: what follows them is links, forms and footers.
 BODY_WORDS = 50
 # After a comment form, prose that is less than half the prose above it is not the article.
 COMMENT_SHARE = 2
@@ -449,7 +443,7 @@ def _end_marker(doc: DocumentView) -> Iterator[Finding]:
         if prose[i]:
             adjacent[i] = nxt >= 0
             nxt = i
-        elif i in doc.cut and doc.cut[i].startswith(_TRANSPARENT):
+        elif doc.role(i) in TRANSPARENT:
             continue
         else:
             nxt = -1
@@ -462,22 +456,23 @@ def _end_marker(doc: DocumentView) -> Iterator[Finding]:
         before_words += words[i]
         if prose[i] and (adjacent[i] or words[i] >= BODY_WORDS):
             body_before = True
-        rule = doc.cut.get(i)
-        if not body_before or rule is None or rule not in END_MARKERS:
+        role = doc.role(i)
+        if not body_before or role not in END_MARKERS:
             continue
         after = [j for j in range(i + 1, n) if prose[j]]
         teasers = len(after) != 1 and not any(adjacent[j] for j in after)
         # A comment form (a prompt with more of the form under it) ends the article: what prose follows it
         # (privacy notes, community rules, a newsletter box) is less than the body above it.
         form = (
-            rule.startswith("comments.")
-            and any(doc.cut.get(j, "").startswith("comments.") for j in range(i + 1, min(n, i + FORM_SPAN)))
+            role in COMMENT_SECTION
+            and any(doc.role(j) in COMMENT_SECTION for j in range(i + 1, min(n, i + FORM_SPAN)))
             and (total - before_words) * COMMENT_SHARE < before_words
         )
         if not (teasers or form):
             continue
+        why = {"signal": "after_end_marker", "marker": i, "marker_rule": doc.cut[i], "shape": "teasers" if teasers else "comment_form"}
         for j in doc.live_after(i):
-            yield Finding(j, "boilerplate.after_end_marker")
+            yield Finding(j, "boilerplate.after_end_marker", (), why)
         return
 
 

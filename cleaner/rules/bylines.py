@@ -74,8 +74,9 @@ def _bios(doc: DocumentView) -> Iterator[Finding]:
                 box.append(back)
         if not box:
             continue
+        why = {"signal": "author_box", "heading": live[min(box)], "bio": live[pos]}
         for q in sorted(box) + [pos]:
-            yield Finding(live[q], "bylines.author_bio")
+            yield Finding(live[q], "bylines.author_bio", (), why)
 
 
 AUTHOR_BIO = ContextRule(

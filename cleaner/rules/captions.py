@@ -16,6 +16,7 @@ import regex
 from ..extract.captions import CREDIT_ONLY, PHOTO_PREFIX, photo_credit, split_caption
 from ..article import Caption
 from .base import ContextRule, DocumentView, Finding, LineRule
+from .roles import CAPTION
 
 _MAX_CAPTION_WORDS = 90
 
@@ -46,20 +47,24 @@ def _find_captions(doc: DocumentView) -> Iterator[Finding]:
             caption = Caption(caption.text, credit)
         else:
             continue
+        why = {"signal": rule.split(".", 1)[1], "copies": len(items), "first": items[0][0]}
+        if credit:
+            why["credit"] = credit
         for n, (i, _) in enumerate(items):
-            yield Finding(i, rule, (("caption", caption),) if n == 0 else ())
+            yield Finding(i, rule, (("caption", caption),) if n == 0 else (), why)
 
 
 CAPTIONS = ContextRule(
     "captions.duplicated",
     _find_captions,
     "Photo captions: a paragraph repeated with a credit or photo id (galleries print captions twice), "
-    "a paragraph led by a photo id and date, or one ending in a parenthesised photo credit. "
-    "Rule names: captions.duplicated, captions.photo_id, captions.credited.",
+    "a paragraph led by a photo id and date, or one ending in a parenthesised photo credit.",
     examples=(
         "5530296 14.06.2018 June 14, 2018. Putin meets Kim Yong-nam. Alexei Druzhinin / Sputnik  (twice)",
         "Workers at the plant on Monday. (AP Photo/Evan Vucci)",
     ),
+    role=CAPTION,
+    emits=("captions.duplicated", "captions.photo_id", "captions.credited"),
 )
 
 CREDIT_LINE = LineRule(
@@ -69,6 +74,7 @@ CREDIT_LINE = LineRule(
     max_len=100,
     examples=("Photo: AP", "Getty Images", "AP Photo/Evan Vucci", "Image: Reuters"),
     counterexamples=("Photo: the minister at the opening, before the protest began and the crowd was dispersed.",),
+    role=CAPTION,
 )
 
 LABELLED = LineRule(
@@ -88,6 +94,7 @@ LABELLED = LineRule(
         "The figures were released on Monday. Source: Census Bureau",
         "The agency released the image on Monday. Credit: the agency said the photograph was taken by a drone over the harbour.",
     ),
+    role=CAPTION,
 )
 
 RULES = (CAPTIONS, CREDIT_LINE, LABELLED)

@@ -8,6 +8,7 @@ import regex
 
 from ..extract.counts import COUNT, parse_count
 from .base import ContextRule, DocumentView, Finding, LineRule
+from .roles import COMMENT, COMMENT_END
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -36,6 +37,7 @@ REPLIES_ON = LineRule(
     max_len=260,
     examples=("3 replies on “Russia inserts itself into North Korea game”", "One response to \"Hello world\""),
     counterexamples=("He sent three replies to the committee on Friday.",),
+    role=COMMENT_END,
 )
 
 CLOSED = LineRule(
@@ -61,6 +63,7 @@ CLOSED = LineRule(
               "Komentarze są wyłączone", "Reageren is niet meer mogelijk.", "Комментарии закрыты"),
     counterexamples=("Comments are closed on weekends, the editor said.", "Die Kommentarfunktion ist seit Jahren umstritten, sagte er.",
                      "Los comentarios están cerrados a cualquier crítica, según la oposición."),
+    role=COMMENT_END,
 )
 
 _PROMPT = (
@@ -99,6 +102,7 @@ PROMPT = LineRule(
     counterexamples=("Leave a reply on the form and we will call you back within a day.",
                      "Kommentieren wollte der Minister den Bericht am Montag nicht.", "Réagir vite est essentiel, selon les pompiers.",
                      "Comenta el ministro que la reforma llegará en junio."),
+    role=COMMENT_END,
 )
 
 FORM_FIELD = LineRule(
@@ -148,14 +152,16 @@ FORM_FIELD = LineRule(
               "Ваш адрес email не будет опубликован. Обязательные поля помечены *", "Kommentar *", "Imię *"),
     counterexamples=("Name the three rivers that cross the city.", "Website traffic doubled in a year.",
                      "Ihre E-Mail-Adresse wird nicht veröffentlicht, versprach der Anbieter, aber sie tauchte im Netz auf."),
+    role=COMMENT,
 )
 
 
 def _thread(doc: DocumentView) -> Iterator[Finding]:
     for i, rule in sorted(doc.cut.items()):
         if rule == "comments.replies_on":
+            why = {"signal": "after_comment_heading", "heading": i}
             for j in doc.live_after(i):
-                yield Finding(j, "comments.thread")
+                yield Finding(j, "comments.thread", (), why)
             return
 
 
@@ -164,6 +170,7 @@ THREAD = ContextRule(
     _thread,
     "The comment thread: everything after a comment-section heading such as '10 thoughts on “Title”'.",
     examples=("10 thoughts on “Title”  /  1. Gaye  /  August 8, 2018 at 3:17 pm  /  Great article!",),
+    role=COMMENT,
 )
 
 HEADING = LineRule(
@@ -181,6 +188,7 @@ HEADING = LineRule(
               "Комментарии", "Comments", "Kommentare zum Artikel:"),
     counterexamples=("Kommentare von Lesern sind willkommen.", "Commentaires et critiques ont suivi le discours.",
                      "Comments from the minister were expected."),
+    role=COMMENT,
 )
 
 POLICY = LineRule(
@@ -245,6 +253,7 @@ POLICY = LineRule(
                      "Les commentaires sont restés sans réponse pendant des semaines.",
                      "Os comentários do ministro foram mal recebidos no Congresso.",
                      "Comments are moderate in tone, the analyst said, compared with last year."),
+    role=COMMENT,
 )
 
 RULES = (REPLIES_ON, CLOSED, PROMPT, FORM_FIELD, POLICY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from .base import LineRule
+from .roles import END, INLINE
 
 _AD_WORD = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|advertorial|"
@@ -42,6 +43,7 @@ ADVERTISEMENT = LineRule(
     counterexamples=("Advertisement spending rose 4 percent last year.", "Reklama w telewizji publicznej kosztuje coraz więcej.",
                      "Anzeige gegen Unbekannt wurde am Montag erstattet.", "Werbung für Tabak ist seit 2021 verboten.",
                      "La publicité a rapporté 3 millions d'euros au club.", "Реклама на телевидении дорожает."),
+    role=INLINE,
 )
 
 CONTINUE_READING = LineRule(
@@ -69,6 +71,7 @@ COPYRIGHT = LineRule(
     max_len=240,
     examples=("© 2019 Example Media. All rights reserved.", "Copyright 2018 The Associated Press."),
     counterexamples=("Copyright law was at the centre of the dispute, and the court ruled that the archive had no claim to the photographs its staff had scanned over two decades of work.",),
+    role=END,
 )
 
 # The ad blocker, as sites name it in their notices.

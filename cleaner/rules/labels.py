@@ -12,6 +12,7 @@ import regex
 
 from ..extract.dates import DATE, parse_date
 from .base import LineRule
+from .roles import INLINE
 
 # label as printed -> the key it is recorded under
 _KEYS = {
@@ -136,6 +137,7 @@ STAMP = LineRule(
                      "Stand der Ermittlungen ist der 12.03.2019, sagte der Staatsanwalt.",
                      "Publié le 5 novembre 2020, le rapport a fait grand bruit.",
                      "Opublikowano 12.03.2019 raport, który wywołał burzę w Sejmie."),
+    role=INLINE,
 )
 
 RULES = (LABEL,)

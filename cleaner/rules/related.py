@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from .base import LineRule
+from .roles import INLINE, LIST_HEADING
 
 _LABEL = (
     r"(?:related(?:\s+(?:articles?|stories|story|posts?|content|reading|coverage|news|links?|videos?|topics))?|"
@@ -55,6 +56,7 @@ RELATED_LINE = LineRule(
                      "Leia também o relatório completo que o ministério publicou na segunda-feira.",
                      "Читайте также внимательно инструкцию к препарату, советуют врачи.",
                      "Lees ook de brief die de minister maandag naar de Kamer stuurde."),
+    role=INLINE,
 )
 
 RELATED_HEADING = LineRule(
@@ -108,6 +110,7 @@ RELATED_HEADING = LineRule(
                      "Ähnliche Nachrichten kamen am Dienstag auch aus Paris und Rom.",
                      "Les plus lus des journaux régionaux ont perdu des lecteurs.",
                      "Podobne artykuły ukazały się w prasie lokalnej, mówi rzecznik."),
+    role=LIST_HEADING,
 )
 
 READ_ALSO = LineRule(
@@ -133,6 +136,7 @@ READ_ALSO = LineRule(
     counterexamples=("Zum Thema Rente äußerte sich der Minister nicht.", "Polecamy wszystkim lekturę raportu, mówi rzecznik.",
                      "Saiba mais sobre o programa no site da prefeitura, disse a secretária.",
                      "По теме выступления министр ничего не сказал.", "Leggi anche tu il libro, ha detto."),
+    role=INLINE,
 )
 
 RULES = (RELATED_LINE, RELATED_HEADING)

@@ -24,6 +24,7 @@ from typing import Iterator
 from ..extract.authors import is_name, parse_byline
 from ..extract.dates import date_line
 from .base import ContextRule, DocumentView, Finding
+from .roles import FURNITURE, INLINE, LIST_HEADING, REPEAT
 from .boilerplate import is_prose, is_row
 from .shapes import is_title, kind, strip_bullet
 
@@ -36,22 +37,23 @@ def _title_meta(text: str) -> tuple:
 
 def _after_headings(doc: DocumentView) -> Iterator[Finding]:
     paragraphs = doc.paragraphs
-    for h, rule in list(doc.cut.items()):
-        if rule != "related.heading":
+    for h, role in list(doc.roles.items()):
+        if role != LIST_HEADING:
             continue
         taken = 0
         for j in range(h + 1, len(paragraphs)):
             if j in doc.cut:
-                if doc.cut[j] == "related.heading":
+                if doc.role(j) == LIST_HEADING:
                     break
                 continue
             k = kind(paragraphs[j].text)
+            why = {"signal": "list_under_heading", "heading": h, "kind": k}
             if k == "title":
-                yield Finding(j, "teasers.related_title", _title_meta(paragraphs[j].text))
+                yield Finding(j, "teasers.related_title", _title_meta(paragraphs[j].text), why)
             elif k in ("name", "date"):
-                yield Finding(j, "teasers.byline")
+                yield Finding(j, "teasers.byline", (), why)
             elif k == "truncated":
-                yield Finding(j, "teasers.truncated")
+                yield Finding(j, "teasers.truncated", (), why)
             else:
                 break
             taken += 1
@@ -75,24 +77,30 @@ def _trailing_block(doc: DocumentView) -> Iterator[Finding]:
     if "date" not in kinds or len(zone) == len(doc.live_indices()):
         return
     teaser = "title" in kinds or "truncated" in kinds
+    start = zone[-1][0]
     for i, k in reversed(zone):
+        why = {"signal": "trailing_block", "block_start": start, "kind": k}
         if k == "title":
-            yield Finding(i, "teasers.related_title", _title_meta(doc.paragraphs[i].text))
+            yield Finding(i, "teasers.related_title", _title_meta(doc.paragraphs[i].text), why)
         elif k == "truncated":
-            yield Finding(i, "teasers.truncated")
+            yield Finding(i, "teasers.truncated", (), why)
         else:
-            yield Finding(i, "teasers.byline" if teaser else "teasers.trailing_byline")
+            yield Finding(i, "teasers.byline" if teaser else "teasers.trailing_byline", (), why)
 
 
 HEADING_LIST = ContextRule(
     "teasers.related_title",
     _after_headings,
     "The list of article titles under a related-links heading; titles go to `related`.",
+    role=FURNITURE,
+    emits=("teasers.related_title", "teasers.byline", "teasers.truncated"),
 )
 TRAILING = ContextRule(
     "teasers.trailing",
     _trailing_block,
     "A block of teaser titles, bylines, dates and cut-off summaries after the article body; titles go to `related`.",
+    role=FURNITURE,
+    emits=("teasers.related_title", "teasers.truncated", "teasers.byline", "teasers.trailing_byline"),
 )
 
 _MAX_CARD_LINES = 4
@@ -131,7 +139,7 @@ def _cards(doc: DocumentView) -> Iterator[Finding]:
     live = doc.live_indices()
     # A related-links heading opens its list of cards: the walk back does not cross it into what stands above
     # (the end of the article: an embedded post's signature, the author's name, a photo credit).
-    heading = max((i for i, rule in doc.cut.items() if rule == "related.heading"), default=-1)
+    heading = max((i for i, role in doc.roles.items() if role == LIST_HEADING), default=-1)
     if heading >= 0:
         live = [i for i in live if i > heading]
     # Kinds are worked out from the end only as far as the walk goes: most documents end after a line or two.
@@ -157,12 +165,13 @@ def _cards(doc: DocumentView) -> Iterator[Finding]:
     if len(cards) < 2:
         return
     first = min(a for a, _ in cards)
+    why = {"signal": "teaser_cards", "cards": len(cards), "first": live[first]}
     for pos in range(first, len(live)):
         i = live[pos]
         if kinds[pos] == "T" and is_title(doc.paragraphs[i].text):
-            yield Finding(i, "teasers.card", _title_meta(doc.paragraphs[i].text))
+            yield Finding(i, "teasers.card", _title_meta(doc.paragraphs[i].text), why)
         else:
-            yield Finding(i, "teasers.card")
+            yield Finding(i, "teasers.card", (), why)
 
 
 CARDS = ContextRule(
@@ -171,6 +180,7 @@ CARDS = ContextRule(
     "Teaser cards at the end of the document: two or more in a row, each a few short lines (a title with an "
     "author name or a date) and one summary paragraph, with no body paragraph after them; titles go to `related`.",
     examples=("+ Other story title  /  Jane Roe  /  Tuesday November 19, 2019  /  One-paragraph summary.  (twice or more)",),
+    role=FURNITURE,
 )
 
 _MAX_LABEL_WORDS = 3
@@ -178,7 +188,7 @@ _MAX_LABEL_WORDS = 3
 
 def _embedded(doc: DocumentView) -> Iterator[Finding]:
     # The second copy of the headline may already be cut as a repeat; it still marks the teaser.
-    live = [i for i in range(len(doc.paragraphs)) if doc.cut.get(i, "duplicates.").startswith("duplicates.")]
+    live = [i for i in range(len(doc.paragraphs)) if doc.role(i) in (None, REPEAT)]
     texts = [doc.paragraphs[i].text for i in live]
     seen_prose = False
     taken: set[int] = set()
@@ -207,10 +217,11 @@ def _embedded(doc: DocumentView) -> Iterator[Finding]:
         if nxt < len(texts) and doc.paragraphs[live[nxt]].block == block and is_prose(texts[nxt]) \
                 and len(texts[nxt].split()) <= _MAX_SUMMARY_WORDS:
             end = nxt
+        why = {"signal": "headline_twice", "title": live[pos], "twin": live[twin]}
         for q in range(start, end + 1):
             taken.add(q)
             if live[q] not in doc.cut:
-                yield Finding(live[q], "teasers.embedded", _title_meta(text) if q == pos else ())
+                yield Finding(live[q], "teasers.embedded", _title_meta(text) if q == pos else (), why)
 
 
 EMBEDDED = ContextRule(
@@ -219,6 +230,7 @@ EMBEDDED = ContextRule(
     "A teaser for another story inside or after the body: a headline printed twice in one block (image link and "
     "title link), with the section labels and the summary printed with it; the title goes to `related`.",
     examples=("Business  /  Other story title  /  Business  /  Other story title  /  Its one-paragraph summary.",),
+    role=INLINE,
 )
 
 RULES = (HEADING_LIST, TRAILING, CARDS, EMBEDDED)
