@@ -51,9 +51,11 @@ def _stderr() -> Console:
 
 def _disabled(values: tuple[str, ...], quiet: bool = False) -> tuple[str, ...]:
     """The ``--disable`` values, split on commas: each a family or a name the rules declare (`cleaner rules`)."""
+    names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+    if not names:
+        return names
     from .explain import rule_names
 
-    names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
     known = rule_names()
     for name in names:
         if name in known:
@@ -101,19 +103,33 @@ def _load_config_file(ctx, param, value):
     return value
 
 
-def _cleaner(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quiet: bool = False) -> Cleaner:
-    """The cleaner the options describe: ``--config FILE`` first, the command line's flags over it."""
+class _Configured:
+    """What ``clean`` and ``export`` need of a cleaner: its configuration. The engine builds the pipeline
+    where the documents are cleaned (in this process with one worker, in the workers otherwise), so that
+    with several workers this process never compiles the rules."""
+
+    def __init__(self, config: CleanerConfig) -> None:
+        self.config = config
+
+
+def _configured(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quiet: bool = False) -> _Configured:
+    """The configuration the options describe: ``--config FILE`` first, the command line's flags over it."""
     ctx = click.get_current_context(silent=True)
     base = dict(ctx.meta.get("cleaner.config_file") or {}) if ctx is not None else {}
-    from .pipeline import Cleaner
-
     names = _disabled(disable or tuple(base.get("disable", ())), quiet)
-    return Cleaner(CleanerConfig(
+    return _Configured(CleanerConfig(
         ascii_fold=ascii_fold or base.get("ascii_fold", False),
         disable=names,
         header=base.get("header", True),
         detect_language=base.get("detect_language", True) and not no_language,
     ))
+
+
+def _cleaner(ascii_fold: bool, disable: tuple[str, ...], no_language: bool, quiet: bool = False) -> Cleaner:
+    """The cleaner the options describe (for ``explain``, which cleans here)."""
+    from .pipeline import Cleaner
+
+    return Cleaner(_configured(ascii_fold, disable, no_language, quiet).config)
 
 
 def _abort(writers) -> None:
@@ -181,7 +197,7 @@ def _engine_options(f):
     return f
 
 
-def _outcomes(cleaner: Cleaner, files, workers, engine, scheduler, text_column, id_column, problems=()):
+def _outcomes(cleaner: Cleaner | _Configured, files, workers, engine, scheduler, text_column, id_column, problems=()):
     """The outcomes of cleaning ``files`` with the chosen engine, in input order (a context manager);
     ``problems`` (error items for what the folders held that could not be walked) come first."""
     from .engines import run
@@ -274,7 +290,7 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
     an HTML file (needs cleaner[html]) or '-' for standard input (one text
     document, or JSONL with --jsonl).
     """
-    cleaner = _cleaner(ascii_fold, disable, no_language, quiet)
+    cleaner = _configured(ascii_fold, disable, no_language, quiet)
     fmt = click.get_current_context().meta.get("cleaner.input_format")
     if sum(1 for p in paths if p == "-") > 1:
         raise click.BadParameter("standard input ('-') can be read once", param_hint="PATH")
@@ -522,7 +538,7 @@ def rules_command() -> None:
 def _register_dataset_commands() -> None:
     from .cli_dataset import register
 
-    register(main, _cleaning_options, _engine_options, _cleaner, _outcomes, _stderr, _problem_line)
+    register(main, _cleaning_options, _engine_options, _configured, _outcomes, _stderr, _problem_line)
 
 
 _register_dataset_commands()

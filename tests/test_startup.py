@@ -86,3 +86,17 @@ def test_clean_to_jsonl_and_explain_load_only_what_they_use(tmp_path, language):
     assert record["views"] == 274 and (record["language"] == "en") is language
     explain = _cli(["explain", str(tmp_path / "a.txt"), *flags])
     assert set(_loaded(tmp_path, explain)) <= allowed
+
+
+def test_the_parent_of_a_worker_pool_does_not_compile_the_rules(tmp_path):
+    """With several workers the pipeline is built in the workers (from the fork server's preload), so the
+    parent's start-up does not add to theirs."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    code = ("import json, sys\n" + _cli(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"])
+            + "\nprint(json.dumps(sorted(m for m in sys.modules if m in ('cleaner.pipeline', 'cleaner.rules'))))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+    record = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert record["views"] == 274 and record["language"] == "en"

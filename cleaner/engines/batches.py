@@ -18,12 +18,14 @@ pairs back into :class:`~cleaner.io.run.Outcome` values in input order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Generator, Iterable, Iterator
 
 from ..config import CleanerConfig
 from ..io.readers import Document, DocumentError, Item
 from ..io.run import Outcome
-from ..pipeline import Cleaner
+
+if TYPE_CHECKING:  # the pipeline is imported where documents are cleaned (cleaner_for), not by the parent of a pool
+    from ..pipeline import Cleaner
 
 __all__ = [
     "Row",
@@ -51,6 +53,8 @@ def cleaner_for(config: CleanerConfig | None) -> Cleaner:
     config = config or CleanerConfig()
     c = _CLEANERS.get(config)
     if c is None:
+        from ..pipeline import Cleaner
+
         c = _CLEANERS[config] = Cleaner(config)
     return c
 
