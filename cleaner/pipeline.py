@@ -1,13 +1,24 @@
-"""The cleaning pipeline: normalise -> paragraphs -> rules and header -> Article.
+"""The cleaning pipeline: normalise -> paragraphs -> stages of rules -> Article.
 
 :class:`Cleaner` holds a :class:`~cleaner.config.CleanerConfig` and the ordered
-rules; :meth:`Cleaner.clean` is a pure function of its input (no state is kept
-between documents), so one cleaner can be shared by threads and processes.
+:class:`Stage` values; :meth:`Cleaner.clean` is a pure function of its input (no
+state is kept between documents), so one cleaner can be shared by threads and
+processes.
+
+The engine is staged and immutable: each stage's rules read one frozen view of the
+document and of the decisions of the stages before it (:func:`run_stage`); what they
+find is applied only when the whole stage has run (:func:`resolve`: a paragraph goes
+to the first rule of the stage that found it), and the next stage gets a new view.
+The default stages: LINE (narrow line rules, order-free) -> HEADER -> CONTEXT
+(comment threads, author boxes, repeats) -> the four teaser shapes, each in what the
+one before left -> the zones around the body (repeated widget lines, what follows an
+end marker, the body model) -> AFTER_ZONES (lines that may stand inside a body).
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .article import Article, Caption, Cut, sha256_hex
 from .config import CleanerConfig
@@ -15,13 +26,75 @@ from .extract.header import HEADER
 from .language import detect_language
 from .normalize import normalize_text
 from .reflow import paragraphs
-from .rules import AFTER_HEADER, BEFORE_HEADER, DocumentView, Finding, Rule, check_names
+from .rules import AFTER_ZONES, CONTEXT, LINE, TEASERS, DocumentView, Finding, Rule, boilerplate, check_names
 from .rules.roles import HEADER as HEADER_ROLE
 
-__all__ = ["Cleaner", "clean", "DEFAULT_RULES"]
+__all__ = ["Cleaner", "clean", "Stage", "Decision", "DEFAULT_STAGES", "DEFAULT_RULES", "run_stage", "resolve", "run_stages"]
 
-# Every rule of the default pipeline, in the order they run (the header between the two groups).
-DEFAULT_RULES: tuple[Rule, ...] = (*BEFORE_HEADER, HEADER, *AFTER_HEADER)
+
+@dataclass(frozen=True)
+class Stage:
+    """Rules that read the same view of the document; their findings are applied after all of them ran."""
+
+    name: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A cut as the engine applied it: the finding's paragraph, name, metadata and evidence, and the
+    declared role of the rule that made it."""
+
+    index: int
+    rule: str
+    role: str
+    meta: tuple[tuple[str, Any], ...] = ()
+    why: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("line", LINE),
+    Stage("header", (HEADER,)),
+    Stage("context", CONTEXT),
+    # Each teaser shape is looked for in what the one before left: a trailing block is trailing only once the
+    # list under a heading is cut, cards only below what the block took, an embedded teaser only in the body.
+    *(Stage(f"teasers.{r.name.split('.', 1)[1]}", (r,)) for r in TEASERS),
+    Stage("repeated_lines", (boilerplate.REPEATED_LINE,)),
+    Stage("end_marker", (boilerplate.END_MARKER,)),
+    Stage("body", (boilerplate.BODY_ZONES,)),
+    Stage("after_zones", AFTER_ZONES),
+)
+
+# Every rule of the default pipeline, in the order they run.
+DEFAULT_RULES: tuple[Rule, ...] = tuple(r for stage in DEFAULT_STAGES for r in stage.rules)
+
+
+def run_stage(stage: Stage, view: DocumentView, enabled: Callable[[str], bool] = lambda name: True) -> list[tuple[Finding, Rule]]:
+    """What the rules of ``stage`` find on ``view`` (a pure function of the view): findings on paragraphs
+    the view has not cut, under names ``enabled`` lets through, with the rule that made each."""
+    cut = view.cut
+    return [(f, rule) for rule in stage.rules for f in rule.apply(view) if f.index not in cut and enabled(f.rule)]
+
+
+def resolve(decisions: Mapping[int, Decision], found: Iterable[tuple[Finding, Rule]]) -> dict[int, Decision]:
+    """``decisions`` with the findings of one stage applied: the first finding of a paragraph wins."""
+    out = dict(decisions)
+    for f, rule in found:
+        if f.index not in out:
+            out[f.index] = Decision(f.index, f.rule, rule.role, f.meta, f.why if f.why is not None else {"signal": rule.name})
+    return out
+
+
+def run_stages(stages: Iterable[Stage], view: DocumentView, enabled: Callable[[str], bool] = lambda name: True) -> dict[int, Decision]:
+    """Run ``stages`` in order over ``view`` (a document with no decisions): the decisions they make."""
+    decisions: dict[int, Decision] = {}
+    for stage in stages:
+        found = run_stage(stage, view, enabled)
+        if found:
+            decisions = resolve(decisions, found)
+            # A new view: the body layout (cleaner.rules.boilerplate.layout) is read again from its decisions.
+            view = view.with_decisions({i: d.rule for i, d in decisions.items()}, {i: d.role for i, d in decisions.items()})
+    return decisions
 
 
 class _Meta:
@@ -68,14 +141,17 @@ class Cleaner:
             raise TypeError("pass either a CleanerConfig or keyword options, not both")
         self.config = config or CleanerConfig(**options)
         check_names(self.config.disable, DEFAULT_RULES)
-        self.rules_before: tuple[Rule, ...] = tuple(r for r in BEFORE_HEADER if self._on(r))
-        after = AFTER_HEADER
+        stages = DEFAULT_STAGES
         if body_model is not None:
             # A body model of the caller's (a retrained cleaner.body.BodyModel) in place of the shipped one.
-            from .rules.boilerplate import BODY_ZONES, body_rule
-
-            after = tuple(body_rule(body_model) if r is BODY_ZONES else r for r in after)
-        self.rules_after: tuple[Rule, ...] = tuple(r for r in after if self._on(r))
+            body = boilerplate.body_rule(body_model)
+            stages = tuple(Stage(s.name, tuple(body if r is boilerplate.BODY_ZONES else r for r in s.rules)) for s in stages)
+        if not self.config.header:
+            stages = tuple(s for s in stages if s.name != "header")
+        # The stages with the rules the configuration switches off left out (a stage left empty goes).
+        self.stages: tuple[Stage, ...] = tuple(
+            Stage(s.name, rules) for s in stages if (rules := tuple(r for r in s.rules if self._on(r)))
+        )
 
     def _on(self, rule: Rule) -> bool:
         return self.config.enabled(rule.name)
@@ -88,30 +164,16 @@ class Cleaner:
         if not isinstance(raw, str):
             raise TypeError(f"clean() needs text (str), got {type(raw).__name__}; decode bytes first")
         raw_sha = sha256_hex(raw)
-        doc = DocumentView(paragraphs(normalize_text(raw, ascii_fold=self.config.ascii_fold)))
-        findings: list[Finding] = []
-        whys: dict[int, Any] = {}
-
-        def run(rules: Iterable[Rule]) -> None:
-            for rule in rules:
-                for f in rule.apply(doc):
-                    if f.index not in doc.cut and self.config.enabled(f.rule):
-                        doc.cut[f.index] = f.rule
-                        doc.roles[f.index] = rule.role
-                        whys[f.index] = f.why if f.why is not None else {"signal": rule.name}
-                        findings.append(f)
-
-        run(self.rules_before)
-        if self.config.header:
-            run((HEADER,))
-        run(self.rules_after)
+        pars = tuple(paragraphs(normalize_text(raw, ascii_fold=self.config.ascii_fold)))
+        decisions = run_stages(self.stages, DocumentView(pars), self.config.enabled)
 
         meta = _Meta()
-        for f in sorted(findings, key=lambda f: f.index):
-            for key, value in f.meta:
-                meta.add(doc.roles[f.index], key, value)
-        removed = tuple(Cut(doc.cut[i], i, p.text, whys[i]) for i, p in enumerate(doc.paragraphs) if i in doc.cut)
-        text = "\n\n".join(p.text for _, p in doc.live())
+        for i in sorted(decisions):
+            d = decisions[i]
+            for key, value in d.meta:
+                meta.add(d.role, key, value)
+        removed = tuple(Cut(decisions[i].rule, i, pars[i].text, decisions[i].why) for i in sorted(decisions))
+        text = "\n\n".join(p.text for i, p in enumerate(pars) if i not in decisions)
         v = meta.values
         return Article(
             id=id if id is not None else raw_sha[:16],

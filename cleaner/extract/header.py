@@ -24,7 +24,7 @@ import regex
 
 from ..rules.base import ContextRule, DocumentView, Finding
 from ..rules.roles import HEADER as HEADER_ROLE
-from ..rules.boilerplate import body_span, is_prose
+from ..rules.boilerplate import is_prose, layout
 from ..rules.shapes import is_title, strip_bullet
 from ..text import ends_sentence, short_text_cache
 from .authors import agency, is_name, parse_byline, split_names, unglue
@@ -216,7 +216,7 @@ def find_header(doc: DocumentView) -> list[Finding]:
     live = doc.live_indices()
     if not live:
         return []
-    span = body_span(doc)
+    span = layout(doc).span
     if span is None:
         # No prose: nothing to stand above. Reading a header out of a document of header-shaped lines
         # would leave more of them, which a second clean would read as another header.

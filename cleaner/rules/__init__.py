@@ -29,6 +29,7 @@ from . import boilerplate, bylines, captions, comments, counters, duplicates, fo
 from .base import ContextRule, DocumentView, Finding, LineRule, Rule, family_of
 
 __all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILIES", "BEFORE_HEADER", "AFTER_HEADER",
+           "LINE", "CONTEXT", "TEASERS", "ZONES", "AFTER_ZONES",
            "all_rules", "declared_names", "check_names"]
 
 FAMILIES = {
@@ -46,22 +47,32 @@ FAMILIES = {
     "boilerplate": boilerplate.RULES,
 }
 
-# Rules that judge a paragraph on its own run first; the header is read once they
-# have cleared captions and counters from the top; teaser blocks and repeats need
-# everything else decided.
-BEFORE_HEADER: tuple[Rule, ...] = (
+# The stages of the default pipeline (cleaner.pipeline runs the header between LINE and CONTEXT). Each
+# stage's rules read the same view of the document and of the decisions of the stages before; its
+# findings are applied once the whole stage has run (a paragraph two rules of one stage find goes to
+# the one listed first).
+#
+# LINE: rules that judge a paragraph on its own (and the captions, found by their copies and credits):
+# order-free. The header is read once they have cleared captions and counters from the top.
+LINE: tuple[Rule, ...] = (
     *captions.RULES, *counters.RULES, *navigation.RULES, *comments.RULES, *social.RULES,
     *related.RULES, *labels.RULES, *footers.RULES, *bylines.RULES,
 )
-# The page furniture around the body is decided last, once every narrower rule has named what it knows.
-AFTER_HEADER: tuple[Rule, ...] = (
-    # Repeats go before the teaser rules: a trailing teaser block is only seen as trailing once a
-    # repeated paragraph after it is cut (else a second run would find it).
-    *comments.AFTER_HEADER_RULES, *bylines.AFTER_HEADER_RULES, *duplicates.RULES, *teasers.RULES, *boilerplate.RULES,
-    # Lines that stand inside a body (a 'read also' label, a published or updated stamp) are cut once the body is
-    # decided: they are no evidence of furniture around it.
-    *related.AFTER_ZONES_RULES, *labels.AFTER_ZONES_RULES, *comments.AFTER_ZONES_RULES,
-)
+# CONTEXT: a comment thread below its heading, author boxes and repeats, from what LINE and the header left.
+# Repeats go before the teaser rules: a trailing teaser block is only seen as trailing once a repeated
+# paragraph after it is cut (else a second run would find it).
+CONTEXT: tuple[Rule, ...] = (*comments.AFTER_HEADER_RULES, *bylines.AFTER_HEADER_RULES, *duplicates.RULES)
+# TEASERS: teaser lists and cards of other articles; ZONES: the page furniture around the body, decided
+# once every narrower rule has named what it knows.
+TEASERS: tuple[Rule, ...] = teasers.RULES
+ZONES: tuple[Rule, ...] = boilerplate.RULES
+# AFTER_ZONES: lines that stand inside a body (a 'read also' label, a published or updated stamp) are cut
+# once the body is decided: they are no evidence of furniture around it.
+AFTER_ZONES: tuple[Rule, ...] = (*related.AFTER_ZONES_RULES, *labels.AFTER_ZONES_RULES, *comments.AFTER_ZONES_RULES)
+
+# The rules before and after the header, in the order they run.
+BEFORE_HEADER: tuple[Rule, ...] = LINE
+AFTER_HEADER: tuple[Rule, ...] = (*CONTEXT, *TEASERS, *ZONES, *AFTER_ZONES)
 
 
 def all_rules() -> tuple[Rule, ...]:

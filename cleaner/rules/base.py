@@ -17,8 +17,9 @@ Two kinds of rule exist:
 from __future__ import annotations
 
 from bisect import bisect_right
+from types import MappingProxyType
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -71,30 +72,57 @@ def _declare(rule: Any) -> None:
             raise ValueError(f"rule {rule.name!r} declares {name!r}: the names a rule emits are 'family.name' in its own family {family!r}")
 
 
-class DocumentView:
-    """Paragraphs plus what has been cut so far; rules read it, the pipeline updates it."""
+class _Text:
+    """What a document's text gives once, whatever has been cut: shared by every view of one document."""
 
-    def __init__(self, paragraphs: list[Paragraph]):
+    __slots__ = ("short", "by_length", "lengths", "memo")
+
+    def __init__(self) -> None:
+        self.short: list[tuple[int, str, str, int]] | None = None
+        self.by_length: list[tuple[int, str, str, int]] | None = None
+        self.lengths: list[int] = []
+        self.memo: dict[str, Any] = {}
+
+
+class DocumentView:
+    """The paragraphs of a document and the decisions made so far: what a rule reads.
+
+    The pipeline gives each stage a view whose ``cut`` (paragraph index -> rule name) and ``roles``
+    (index -> the cut's declared role) are read-only snapshots of the decisions of the stages before
+    it (:meth:`with_decisions`), so no rule sees another's findings of the same stage. Facts about
+    the text (:meth:`memo`, :meth:`short`) are computed once per document and shared by its views.
+    ``DocumentView(paragraphs)`` alone starts with no decisions, in plain dicts.
+    """
+
+    def __init__(self, paragraphs: Sequence[Paragraph], cut: Mapping[int, str] | None = None,
+                 roles: Mapping[int, str] | None = None, *, _text: _Text | None = None):
         self.paragraphs = paragraphs
-        self.cut: dict[int, str] = {}
+        self.cut: Mapping[int, str] = {} if cut is None else cut
         # The declared role of every cut so far (cleaner.rules.roles): what later rules ask about a cut.
-        self.roles: dict[int, str] = {}
-        self._short: list[tuple[int, str, str, int]] | None = None
-        self._by_length: list[tuple[int, str, str, int]] | None = None
-        self._lengths: list[int] = []
-        self._memo: dict[str, Any] = {}
+        self.roles: Mapping[int, str] = {} if roles is None else roles
+        # A view made by with_decisions never changes: what is read from its decisions (the body layout,
+        # cleaner.rules.boilerplate.layout) is kept on it, computed once.
+        self.frozen = isinstance(self.cut, MappingProxyType) and isinstance(self.roles, MappingProxyType)
+        self.layout: Any = None
+        self._text = _Text() if _text is None else _text
+
+    def with_decisions(self, cut: Mapping[int, str], roles: Mapping[int, str]) -> "DocumentView":
+        """A frozen view of the same document (sharing its text facts) with other decisions."""
+        return DocumentView(self.paragraphs, MappingProxyType(dict(cut)), MappingProxyType(dict(roles)), _text=self._text)
 
     def memo(self, key: str, compute: Callable[["DocumentView"], Any]) -> Any:
         """``compute(self)``, computed once per document and kept under ``key``.
 
         For facts about the paragraphs' text (which rules never change) that
         several rules ask for: word counts, which paragraphs read as prose. Do
-        not memoise anything that depends on :attr:`cut`, which grows as rules run.
+        not memoise anything that depends on :attr:`cut`: the memo is shared by
+        every view of the document, whatever each has cut.
         """
+        memo = self._text.memo
         try:
-            return self._memo[key]
+            return memo[key]
         except KeyError:
-            value = self._memo[key] = compute(self)
+            value = memo[key] = compute(self)
             return value
 
     def word_counts(self) -> list[int]:
@@ -110,10 +138,11 @@ class DocumentView:
         short = self.short(max_len)
         if short is None:
             return None
-        if self._by_length is None:
-            self._by_length = sorted(short, key=lambda e: e[3])
-            self._lengths = [e[3] for e in self._by_length]
-        return self._by_length[: bisect_right(self._lengths, max_len)]
+        text = self._text
+        if text.by_length is None:
+            text.by_length = sorted(short, key=lambda e: e[3])
+            text.lengths = [e[3] for e in text.by_length]
+        return text.by_length[: bisect_right(text.lengths, max_len)]
 
     def short(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
         """``(index, text, lower-cased text, length)`` of every paragraph of at most ``max_len``
@@ -125,13 +154,14 @@ class DocumentView:
         """
         if max_len > SHORT_LIMIT:
             return None
-        if self._short is None:
-            self._short = [
+        text = self._text
+        if text.short is None:
+            text.short = [
                 (i, p.text, p.text.lower(), n)
                 for i, p in enumerate(self.paragraphs)
                 if (n := len(p.text)) <= SHORT_LIMIT
             ]
-        return self._short
+        return text.short
 
     def role(self, index: int) -> str | None:
         """The role of the cut at ``index`` (:mod:`cleaner.rules.roles`), None when it is not cut."""

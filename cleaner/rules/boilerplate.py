@@ -26,6 +26,7 @@ paragraphs with the highest total. Paragraphs outside that run are cut:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 import regex
@@ -36,7 +37,7 @@ from ..text import ends_sentence, short_text_cache
 from .base import ContextRule, DocumentView, Finding
 from .roles import COMMENT_SECTION, END_MARKERS, HEADER, INLINE, NO_EVIDENCE, REPEAT, TRANSPARENT, body_role
 
-__all__ = ["BODY_ZONES", "RULES", "body_span", "is_prose", "is_row", "prose_flags", "size"]
+__all__ = ["BODY_ZONES", "RULES", "Layout", "layout", "body_span", "is_prose", "is_row", "prose_flags", "size"]
 
 MIN_PROSE_WORDS = 8
 LONG_WORDS = 25
@@ -295,10 +296,42 @@ def _heading(text: str) -> bool:
     return 1 <= len(words) <= MAX_HEADING_WORDS and not ends_sentence(text) and not _BULLET.match(text)
 
 
-def span_zones(doc: DocumentView) -> tuple[tuple[int, int] | None, set[int]]:
+@dataclass(frozen=True)
+class Layout:
+    """Where the body stands, as the document and the decisions of a view show it.
+
+    ``span``: the best-scoring run of prose (:func:`body_span`); ``body``: that run with a list or table
+    that continues it; ``zone``: the live paragraphs outside it in zones where a named rule found debris.
+    The header reads ``span``, the body model all three.
+    """
+
+    span: tuple[int, int] | None
+    body: tuple[int, int] | None
+    zone: frozenset[int]
+
+
+def layout(doc: DocumentView) -> Layout:
+    """The :class:`Layout` of ``doc``, computed once for a frozen view (whose decisions never change) and
+    kept on it, so the rules of a stage that read it share one."""
+    lay = doc.layout
+    if lay is None:
+        span = body_span(doc)
+        body, zone = _zones(doc, span)
+        lay = Layout(span, body, frozenset(zone))
+        if doc.frozen:
+            doc.layout = lay
+    return lay
+
+
+def span_zones(doc: DocumentView) -> tuple[tuple[int, int] | None, frozenset[int]]:
+    """The body with the lists that continue it, and the zones of furniture around it (:func:`layout`)."""
+    lay = layout(doc)
+    return lay.body, lay.zone
+
+
+def _zones(doc: DocumentView, span: tuple[int, int] | None) -> tuple[tuple[int, int] | None, set[int]]:
     """The best-scoring run of prose (with a list or table that continues it) and the live paragraphs
     outside it in zones where a named rule found debris: the body model's layout features."""
-    span = body_span(doc)
     if span is None:
         return None, set()
     first, last = _list_before(doc, span[0]), _list_after(doc, span[1])
