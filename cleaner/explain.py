@@ -35,8 +35,11 @@ __all__ = ["Paragraph", "Explanation", "explain", "layout", "render", "plain_tex
 
 # What the header's names stand for (the header rule declares them; one description covers the rule).
 NAME_DESCRIPTIONS = {
-    "header.title": "The title: a title-shaped first paragraph, taken when a byline or date below confirms it.",
-    "header.subtitle": "The subtitle (dek): a sentence between the title and the byline.",
+    "header.title": "The title: a headline-shaped paragraph above the body, confirmed by a byline or date below it, "
+    "or opening the page (nothing but furniture above) with a second sign: a date under it, the prose right "
+    "under it, its words printed again.",
+    "header.subtitle": "The subtitle (dek): a sentence between the title and the byline, or a kicker or short dek "
+    "that would read as a headline once the header is cut.",
     "header.byline": "The byline at the top ('By Jane Roe', 'Jane Roe | June 8, 2018'): names go to `authors`.",
     "header.date": "A date line at the top: the date goes to `published`.",
 }

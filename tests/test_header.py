@@ -38,9 +38,39 @@ def test_name_and_role_without_by():
     assert art.authors == ("Tom Krisher",) and art.published == "2019-11-20"
 
 
-def test_no_byline_no_date_no_title():
+def test_headline_opening_the_page_right_above_the_prose():
+    # Nothing but navigation above it and the article right under it: the headline, without a byline.
     art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and not art.authors and art.published is None
+    assert "Council Splits" not in art.text and art.text.endswith(BODY)
+    assert cleaner.clean(art.text).text == art.text
+
+
+def test_two_headline_shaped_lines_without_a_byline_give_no_title():
+    art = cleaner.clean(f"Another Story About Electric Cars\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
     assert art.title is None and not art.authors and art.published is None
+
+
+def test_a_kicker_above_the_headline_is_not_the_title():
+    art = cleaner.clean(f"{NAV}\n\nBudget Talks\n\nCouncil Splits Over Bridge Budget\n\nNovember 19, 2019\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.published == "2019-11-19"
+
+
+def test_a_line_under_the_header_that_would_read_as_a_headline_goes_with_it():
+    # Once the title and byline are cut, 'Subscribe on Telegram' would open the page right above the prose:
+    # a second clean would take it as the title, so the header takes it now, as the subtitle.
+    raw = f"Council Splits Over Bridge Budget\n\nBy Jane Roe\n\nPodpisyvaytes' na nas v Telegram\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Jane Roe",)
+    assert art.subtitle == "Podpisyvaytes' na nas v Telegram" and art.text == BODY
+    assert cleaner.clean(art.text).text == art.text
+
+
+def test_dated_names_footers_and_menus_are_no_headline():
+    for line in ("Martina Berg 19. Juni 2019", "25.10.2022 - Reiner Nagel", "Kontakt Impressum © 2019 Example",
+                 "Website /Kommunikation /Aktuelles /Single News", "Schreibe eine Antwort bitte hier"):
+        art = cleaner.clean(f"{line}\n\n{BODY}")
+        assert art.title is None, line
 
 
 def test_section_label_with_a_date_is_not_the_title():

@@ -3,18 +3,27 @@
 The header is looked for in the paragraphs before the body (the body is the
 run of prose that :func:`cleaner.rules.boilerplate.body_span` finds; above it
 a scraped page holds its navigation, section names and share buttons as well
-as the header). It is taken only when it is confirmed: a title-shaped
-paragraph counts as the title when a byline, an author name or a date line
-follows it within a few paragraphs, with at most a subtitle sentence and two
-one- or two-word lines ('Share', 'Menu') between them. When several
-paragraphs qualify, the one nearest the body wins (a section name or a
-breadcrumb stands above the title, not below it).
+as the header). A title-shaped paragraph is the title when a byline, an
+author name or a date line follows it within a few paragraphs, with at most a
+subtitle sentence and two one- or two-word lines ('Share', 'Menu') between
+them; when several qualify, the one nearest the body wins (a section name or
+a breadcrumb stands above the title, not below it).
+
+Without a byline, a headline-shaped line (no sentence end, no date beside a
+name, no widget, menu, footer or breadcrumb) needs two signs: a date or
+byline under it (counted twice, and given to the candidate next to it, not to
+a kicker above it), being the first candidate of the page with nothing but
+furniture and dates above it, its words printed again further down, or, with
+the first, the prose starting right under it. Once the header is cut, no other
+line may read as a headline (a second clean would take it): a kicker or short
+dek that would is cut with the header as its subtitle when a date confirms the
+title, else the page gets no title; a long dek, the article's opening, is
+never cut, and the header then gives up its title (null beats a guess).
 
 Header paragraphs are cut (rules ``header.title``, ``header.subtitle``,
-``header.byline``, ``header.date``) and their values recorded. A document
-whose top holds no byline or date gives no title from here (null beats a
-guess); a name line counts as a byline only next to the title, a 'By' line or
-a date, and only when it reads like a person's name.
+``header.byline``, ``header.date``) and their values recorded. A name line
+counts as a byline only next to the title, a 'By' line or a date, and only
+when it reads like a person's name.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ _MIN_TITLE_WORDS = 3
 _MAX_SUBTITLE_WORDS = 60
 _MAX_META_GAP = 2  # one- or two-word lines allowed between title and byline
 _MAX_META_LINES = 6
+_MAX_WIDGET_WORDS = 8  # a widget word in a longer line is part of a headline, unless it leads it
 
 # Words of page furniture that name-shaped lines ('Sign In', 'Watch TV', 'Local News') are made of.
 _NOT_NAME_WORDS = frozenset(
@@ -147,9 +157,16 @@ def _is_title(text: str) -> bool:
         and not is_name(text, max_words=3)
         and _byline_and_date(text)[0] is None
         and _date_of(text) is None
-        and not _WIDGET_WORDS.search(text)
+        and not _widget(text, words)
         and not _ARROWS.search(text)
     )
+
+
+def _widget(text: str, words: list[str]) -> bool:
+    """A widget, menu or account line: a widget word in a short line or leading a longer one (a headline may
+    name an advert or a photo: 'NASA+ Streaming startet: Ohne Registrierung, Gebühren oder Werbung')."""
+    found = _WIDGET_WORDS.findall(text)
+    return bool(found) and (len(words) <= _MAX_WIDGET_WORDS or len(found) >= 2 or _WIDGET_WORDS.match(text) is not None)
 
 
 def _meta_kind(texts: list[str], k: int) -> str | None:
@@ -176,8 +193,13 @@ def _stamp(text: str) -> bool:
 @short_text_cache(2048)
 def _names_first(text: str) -> bool:
     """'Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader': two names and an outlet run together."""
-    head, sep, _ = text.partition(" and ")
-    return bool(sep) and is_name(head, max_words=3) and len(text) <= 80
+    head, sep, tail = text.partition(" and ")
+    # The second name is capitalised too: 'New SUVs and electric vehicles highlight ...' is a headline.
+    tail_words = tail.split()[:2]
+    return (
+        bool(sep) and len(tail_words) == 2 and all(w[:1].isupper() for w in tail_words)
+        and is_name(head, max_words=3) and len(text) <= 80
+    )
 
 
 def _confirmed(texts: list[str], t: int) -> tuple[int | None, int] | None:
@@ -255,7 +277,13 @@ def find_header(doc: DocumentView) -> list[Finding]:
     if subtitle is not None:
         out.append(Finding(lead[subtitle], "header.subtitle", (("subtitle", texts[subtitle]),)))
     out.extend(_meta_findings(texts, lead, k))
-    return out + _missing_meta(doc, lead, span, out, lead[t])
+    out += _missing_meta(doc, lead, span, out, lead[t])
+    second = _second_title(doc, lead, span, out)
+    if second is not None:
+        return out + second
+    # A long dek under the header would open the page once it is cut: keep the header's text rather than
+    # cut the dek, and read the byline and date alone if that leaves the dek where it is.
+    return _without_title(doc, lead, span)
 
 
 def _signed(texts: list[str], k: int) -> bool:
@@ -385,8 +413,9 @@ def _meta_line(text: str) -> bool:
     return prose == 0 and meta_words(text) <= _MAX_META_WORDS or prose == 1 and meta_words(text) <= _MAX_META_WORDS // 2
 
 
-def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[int, str] | None:
-    """The paragraph and date of the page's own date in ``zone``: published wins over updated.
+def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[int, str, tuple[int, ...]] | None:
+    """The paragraph and date of the page's own date in ``zone`` (published wins over updated), and the
+    zone's other date lines (none for a list of teasers).
 
     Three or more dated lines with different dates are a list of teasers: only a date labelled
     as the publication date is taken from them. When the title is known, a date below it wins
@@ -402,14 +431,15 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
             found.append((i, *c))
     if not found:
         return None
-    if len(found) >= 3 and len({iso for _, iso, _ in found}) >= 2:
+    teasers = len(found) >= 3 and len({iso for _, iso, _ in found}) >= 2
+    if teasers:
         found = [f for f in found if f[2] == "published"]
     if after is not None and any(i > after for i, _, _ in found):
         found = [f for f in found if f[0] > after]
     for want in ("published", "plain", "updated"):
         for i, iso, kind in found:
             if kind == want:
-                return i, iso
+                return i, iso, () if teasers else tuple(j for j, _, _ in found if j != i)
     return None
 
 
@@ -575,6 +605,9 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
         picked = _pick_date(doc, zone, title_at)
         if picked is not None:
             extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
+            # Another date line of the zone (an update stamp, the date again below the dek) goes with it: left
+            # in the text, a second clean would read it as the page's date.
+            extra.extend(Finding(i, "header.date") for i in picked[2])
             # The same date line printed again in the header zone goes with it.
             same = doc.paragraphs[picked[0]].text
             extra.extend(Finding(i, "header.date") for i in zone if i != picked[0] and doc.paragraphs[i].text == same)
@@ -610,43 +643,87 @@ _WIDGET_WORDS = regex.compile(
     r"share|teilen|partager|compartir|condividi|udostępnij|delen|поделиться|advertisement|anzeige|werbung|"
     r"publicidad|publicité|reklama|bewertungen|ratings?|reviews\s+reviews|plus\s+d'informations|"
     r"city,\s+state|übersetzer|translator|symbolbild|foto|photo|image|javascript|you\s+are\s+here|sie\s+sind\s+hier|"
-    r"vous\s+êtes\s+ici|usted\s+está\s+aquí|vorheriges\s*\|\s*nächstes)\b",
+    r"vous\s+êtes\s+ici|usted\s+está\s+aquí|vorheriges\s*\|\s*nächstes|schreibe\s+eine[nr]?\s+(?:antwort|kommentar)|"
+    r"leave\s+a\s+(?:reply|comment)|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento)\b",
     regex.IGNORECASE,
 )
 # A link to the post before or after this one: 'Older post title →', '« Blog name'.
 _ARROWS = regex.compile(r"^[«←‹<]|[→»›>]$")
 
 
-def _title_signals(doc: DocumentView, zone: list[int]) -> list[tuple[int, str, frozenset[str]]]:
+def _candidate(text: str) -> bool:
+    """A line that may be the headline without a byline to confirm it: title-shaped, no name, no sentence end."""
+    return (
+        _is_title(text)
+        and not is_name(text, max_words=4)
+        and not _SENTENCE_BREAK.search(text)
+        # a date beside a name or a category ('Martina Berg 19. Juni 2019', '01.02.2022 | Meeting'), a footer
+        # ('Kontakt Impressum © 2019'), a menu or a breadcrumb ('Website /Kommunikation /Aktuelles')
+        and not _dated_label(text)
+        and "©" not in text
+        and not _QUOTED_SENTENCE.search(text)
+        and len(_GLUED_WORDS.findall(text)) < 2
+        and len(_MENU_SEP.findall(text)) < 2
+    )
+
+
+def _dated_label(text: str) -> bool:
+    """A date with a few words beside it: a name, a category, a member's stamp; not a headline naming a day."""
+    return parse_date(text) is not None and len(DATE.sub(" ", text).split()) <= _MAX_DATED_LABEL_WORDS
+
+
+_MAX_DATED_LABEL_WORDS = 6
+_MIN_DEK_WORDS = 12  # a line under the headline this long, and longer than it, is its dek, not a kicker above it
+# A quotation ending with its full stop (and a footnote mark): an epigraph, not a headline.
+_QUOTED_SENTENCE = regex.compile(r"\p{Ll}[.!?…]?[.][\"”“’»«]\s*\d*$|\p{Ll}\.[\"”“’»«]")
+_GLUED_WORDS = regex.compile(r"\p{Ll}{2}\p{Lu}")
+_MENU_SEP = regex.compile(r"\s[|/»›>•·]|[|/»›>•·]\s")
+
+
+def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = frozenset()) -> list[tuple[int, str, frozenset[str]]]:
     """Title-shaped paragraphs of the header zone, each with what speaks for it.
 
     ``repeated``: its words come again further down the page (the headline printed twice, a breadcrumb or
     a share label ending with it, a comment heading quoting it); ``dated``: a date or byline line follows
-    within two paragraphs; ``first``: it is the first paragraph of the page; ``last``: prose follows it.
+    within two paragraphs; ``first``: it is the first headline-shaped paragraph of the page, with nothing
+    but page-top furniture above it (a section name, a skip link, a breadcrumb, a date or byline line; no
+    prose, no other candidate); ``last``: prose follows it. ``gone``: paragraphs to read as cut (what
+    the page looks like once the header is cut).
     """
     paragraphs = doc.paragraphs
-    live = doc.live_indices()
-    # The first paragraph that is not a date or byline line: those the header takes, and a second clean
-    # must find the same paragraph first.
-    first = next((i for i in live if date_candidate(paragraphs[i].text) is None and byline_of(paragraphs[i].text) is None), None)
+    live = [i for i in doc.live_indices() if i not in gone]
+    # The first paragraph after nothing but furniture: those lines stay (or the header takes them), and a
+    # second clean must find the same paragraph first.
+    first = None
+    for i in live:
+        text = paragraphs[i].text
+        if _candidate(text):
+            first = i
+            break
+        if byline_of(text) is not None and date_line(text) is None:
+            break  # what stands under a byline is the dek or the article, not the headline opening the page
+        if is_prose(text) and date_candidate(text) is None:
+            break
     out = []
     later_words = None
     for n, i in enumerate(zone):
         text = paragraphs[i].text
         # Without a byline to confirm it, a line holding the end of a sentence is no headline.
-        if not _is_title(text) or is_name(text, max_words=4) or _SENTENCE_BREAK.search(text):
+        if i in gone or not _candidate(text):
             continue
         signals = set()
         w = _words(text)
         if later_words is None:
-            later_words = [(j, _words(p.text)) for j, p in enumerate(paragraphs) if len(p.text) <= 600]
+            later_words = [(j, _words(p.text)) for j, p in enumerate(paragraphs) if len(p.text) <= 600 and j not in gone]
         if any(j != i and (lw == w or lw.endswith(" " + w) or (" " + w + " ") in (" " + lw + " ")) for j, lw in later_words if j > i or lw != w):
             signals.add("repeated")
-        for k in zone[n + 1 : n + 3]:
+        for k in [k for k in zone[n + 1 :] if k not in gone][:2]:
             t = paragraphs[k].text
             if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
                 signals.add("dated")
                 break
+            if _candidate(t) and not (len(t.split()) >= _MIN_DEK_WORDS and len(t.split()) > len(text.split())):
+                break  # a kicker above the headline: the date or byline goes with the one next to it
         if i == first:
             signals.add("first")
         after = next((j for j in live if j > i), None)
@@ -694,19 +771,72 @@ def _unconfirmed(doc: DocumentView, lead: list[int], texts: list[str], span: tup
     ``last`` counts only with ``first``); of equals, the one nearest the body wins.
     """
     zone = _zone(doc, lead, span)
-    best = None
-    found = _title_signals(doc, zone)
-    # Three or more dated titles are a list of teasers: their dates say nothing of which is the headline.
-    dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
-    for i, text, signals in found:
-        score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
-        if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
-            best = (score, i, text)
-    out: list[Finding] = []
+    best = _best_title(_title_signals(doc, zone))
     if best is not None:
-        out.append(Finding(best[1], "header.title", (("title", strip_title(best[2])),)))
+        out = [Finding(best[1], "header.title", (("title", strip_title(best[2])),))]
         # The headline printed twice in a row goes with it.
         following = [i for i in zone if i > best[1]][:1]
         if following and doc.paragraphs[following[0]].text == best[2]:
             out.append(Finding(following[0], "header.title"))
-    return out + _missing_meta(doc, lead, span, out, best[1] if best is not None else None)
+        out += _missing_meta(doc, lead, span, out, best[1])
+        second = _second_title(doc, lead, span, out)
+        if second == [] or (second and best[3]):
+            # A date or byline under it tells the headline from a kicker above it or a short dek below it,
+            # which go with the header.
+            return out + second
+        # Once it is cut another line would read as the headline: two candidates and nothing to tell them
+        # apart, so no title (null beats a guess).
+    return _without_title(doc, lead, span)
+
+
+def _without_title(doc: DocumentView, lead: list[int], span: tuple[int, int]) -> list[Finding]:
+    """The byline and date of the header zone when no title is taken; nothing when cutting them would leave
+    a long dek to open the page (a second clean would read it as the headline)."""
+    out = _missing_meta(doc, lead, span, [], None)
+    if not out:
+        return out
+    second = _second_title(doc, lead, span, out)
+    return out + second if second is not None else []
+
+
+def _best_title(found: list[tuple[int, str, frozenset[str]]]) -> tuple[int, int, str, bool] | None:
+    """``(score, index, text, dated)`` of the best-supported candidate with at least two signals, else None.
+
+    A date or byline under it counts twice; ``last`` counts only with ``first`` (the headline that opens
+    the page right above the prose); of equals, the one nearest the body wins.
+    """
+    best = None
+    # Three or more dated titles are a list of teasers: their dates say nothing of which is the headline.
+    dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
+    for i, text, signals in found:
+        score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
+        score += "first" in signals and "last" in signals
+        if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
+            best = (score, i, text, dated > 0 and "dated" in signals)
+    return best
+
+
+def _second_title(doc: DocumentView, lead: list[int], span: tuple[int, int], out: list[Finding]) -> list[Finding] | None:
+    """The lines a second clean would read as another title once the header is cut, cut now with it.
+
+    With the title and its byline gone, the line under them opens the page: when that line would
+    qualify as a headline on its own (a kicker or a short dek without a full stop right above the
+    prose), it belongs to the header, as its subtitle, and cleaning the output again finds nothing
+    more. None when that line is a long dek: the article's opening, which is not cut.
+    """
+    extra: list[Finding] = []
+    have_subtitle = any(key == "subtitle" for f in out for key, _ in f.meta)
+    gone = frozenset(f.index for f in out)
+    zone = _zone(doc, lead, span)
+    for _ in range(3):
+        best = _best_title(_title_signals(doc, zone, gone))
+        if best is None:
+            break
+        text = doc.paragraphs[best[1]].text
+        if len(text.split()) >= _MIN_DEK_WORDS:
+            return None
+        meta = () if have_subtitle else (("subtitle", text),)
+        have_subtitle = True
+        extra.append(Finding(best[1], "header.subtitle", meta))
+        gone = gone | {best[1]}
+    return extra

@@ -29,7 +29,7 @@ def is_title(text: str, max_words: int = 20) -> bool:
     words = text.split()
     if not 1 <= len(words) <= max_words:
         return False
-    if not regex.match(r"[\p{Lu}\p{N}\"“‘'«¿¡(\[]|\p{Lo}", text):
+    if not regex.match(r"[\p{Lu}\p{N}\"“‘'«»„‚‹›¿¡(\[]|\p{Lo}", text):
         return False
     if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
         return False
