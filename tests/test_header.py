@@ -264,3 +264,45 @@ def test_more_byline_forms():
         assert byline_of(text) is None
 
 
+
+
+def test_byline_forms_read_from_the_header_zone():
+    from cleaner.extract.header import byline_of
+
+    assert byline_of("1. Februar 2022 , Daniel Dillenburg") == (("Daniel Dillenburg",), "2022-02-01")
+    assert byline_of("By Martin Jendrischik On 12. Dezember 2022") == (("Martin Jendrischik",), "2022-12-12")
+    # a photo caption names the person pictured and the photographer, not the author
+    assert byline_of("Rep. Mark Meadows. | Alex Wong/Getty Images") is None
+    assert byline_of("2. Jane Roe") is None  # a numbered list item
+
+
+def test_name_and_role_or_outlet_after_a_comma():
+    from cleaner.extract.authors import parse_byline, split_names
+
+    assert parse_byline("by Bob Yirka , Phys.org") == ["Bob Yirka"]
+    assert split_names("M. Franck Riester, Ministre de la Culture") == ["M. Franck Riester"]
+
+
+def test_agency_byline_under_the_title():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nBy Staff Reports -\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Staff Reports",)
+
+
+def test_bare_name_over_the_date_is_the_byline():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n{P1}\n\nJeanne Corriveau\n\n19 février 2020\n\n{P2}\n\n{P3}")
+    assert art.authors == ("Jeanne Corriveau",) and art.published == "2020-02-19"
+    # an organisation over a date is a section label, not an author
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n{P1}\n\nEuropäische Union\n\n19 février 2020\n\n{P2}\n\n{P3}")
+    assert art.authors == ()
+
+
+def test_additional_reporting_is_no_author():
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\nBy Jane Roe\n\n{BODY}\n\nAdditional reporting by John Doe")
+    assert art.authors == ("Jane Roe",) and "Additional reporting" not in art.text
+
+
+def test_blog_date_line_with_its_comment_link():
+    from cleaner.extract.dates import date_candidate
+
+    line = "Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar"
+    assert date_candidate(line) == ("2019-12-10", "plain")

@@ -21,7 +21,10 @@ _ROLE_WORDS = regex.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|press|news|associated|reuters|"
     r"bloomberg|afp|agency|service|desk|times|post|journal|media|network|bureau|team|analysis|"
     r"redakteur|redaktion|korrespondent|rédaction|correspondant|redacción|corresponsal|"
-    r"photographer|producer|director|author|senior|chief|contributing|special|national|international)\b",
+    r"photographer|producer|director|author|senior|chief|contributing|special|national|international|"
+    r"minister|ministre|ministro|ministerin|president|präsident(?:in)?|président(?:e)?|presidente|secretary|"
+    r"chairman|chairwoman|spokesman|spokeswoman|spokesperson|sprecher(?:in)?|governor|mayor|bürgermeister(?:in)?|"
+    r"maire|alcalde|senator|sénateur|senador)\b",
     regex.IGNORECASE,
 )
 _BYLINE = regex.compile(
@@ -37,6 +40,8 @@ _REPORTING = regex.compile(
 )
 _HANDLE = regex.compile(r"\s*\(?@\w{1,30}\)?")
 _STAMP_LABEL = regex.compile(r"\s+(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*$", regex.IGNORECASE)
+_DOMAIN = regex.compile(r"\w\.(?:com|org|net|info|co\.uk|uk|de|at|ch|fr|es|it|pt|pl|nl|ru|io)$", regex.IGNORECASE)
+_BEFORE_DATE = regex.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|du|del)\s*$", regex.IGNORECASE)
 _SPLIT = regex.compile(r"\s*(?:,\s*(?:and|und|et|y|e)\s+|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
@@ -89,12 +94,13 @@ def split_names(text: str) -> list[str] | None:
     # left in front of the date ('Jane Roe Updated Nov 13, 2019') are not part of it.
     text = _HANDLE.sub("", text)
     text = _STAMP_LABEL.sub("", text)
+    text = _BEFORE_DATE.sub("", text)  # 'By Jane Roe On 12. Dezember 2022': the word that led to the date
     parts = [p for p in _SPLIT.split(text.strip(" .")) if p]
     names: list[str] = []
     for i, part in enumerate(parts):
         part = _tidy(part)
-        if i > 0 and _ROLE_WORDS.search(part):
-            break  # "Tom Krisher, AP Auto Writer": the rest is a role or an organisation
+        if i > 0 and (_ROLE_WORDS.search(part) or _DOMAIN.search(part)):
+            break  # "Tom Krisher, AP Auto Writer", "Bob Yirka, Phys.org": the rest is a role or an organisation
         if not is_name(part):
             return None
         names.append(part)

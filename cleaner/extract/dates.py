@@ -240,7 +240,9 @@ _LABEL_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _STRIP = regex.compile(
-    r"https?://\S+|\S+@\S+\.\w+|@\w+|\b(?:" + _WEEKDAY + r")\b|" + _TIME + r"|" + _PUBLISHED_LABEL + r"|" + _UPDATED_LABEL,
+    r"https?://\S+|\S+@\S+\.\w+|@\w+|\b(?:" + _WEEKDAY + r")\b|" + _TIME + r"|" + _PUBLISHED_LABEL + r"|" + _UPDATED_LABEL
+    # the comment link a blog prints in its date line ('... · Hinterlasse einen Kommentar')
+    + r"|\b(?:hinterlasse|schreibe)\s+einen\s+kommentar\b|\bleave\s+a\s+(?:reply|comment)\b|\blaisser\s+un\s+commentaire\b",
     regex.IGNORECASE,
 )
 # Lower-case words that a date line holds beside its date, byline and categories, in the languages above.

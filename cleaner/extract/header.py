@@ -58,6 +58,10 @@ _NOT_NAME_WORDS = frozenset(
     staff editorial editor editors desk team admin administrator wire wires press media group network
     company magazine daily weekly times post journal herald tribune gazette today updated published posted
     agency agencies the
+    union european europäische europäischen government regierung bundesregierung ministry ministerium council
+    parliament parlament commission kommission university universität universidad université institute institut
+    foundation stiftung association verband verein gmbh inc ltd llc corporation capitol state states city stadt
+    your our my here custom text see what what’s what's new
     key points point features feature highlights summary overview takeaways takeaway contents introduction
     conclusion background analysis details facts fact sheet related popular trending recommended explained
     inhalt zusammenfassung überblick fazit hintergrund auf einen blick résumé sommaire l'essentiel resumen
@@ -89,6 +93,12 @@ def _plausible(names: list[str] | None) -> tuple[str, ...] | None:
     return kept or None
 
 
+def _plausible_or_agency(names: list[str]) -> tuple[str, ...] | None:
+    """:func:`_plausible` names, a news agency among them kept ('By Staff Reports', 'Von dpa')."""
+    kept = tuple(agency(n) or n for n in names if agency(n) or _plausible([n]))
+    return kept or None
+
+
 @short_text_cache(2048)
 def _credit_line(text: str) -> bool:
     """A short line that credits an organisation: 'Detroit News wire services', 'Staff Reports'.
@@ -116,7 +126,7 @@ def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
     """Authors and date from a paragraph such as 'By A | June 8, 2018' or 'Anna Roe, 5 November 2020'."""
     names = parse_byline(text)
     if names:
-        return _plausible(names), parse_date(text)
+        return _plausible_or_agency(names), parse_date(text)
     if len(text) <= 80 and ("," in text or " and " in text or "|" in text):
         # 'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press'
         names = split_names(text)
@@ -443,12 +453,13 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
     return None
 
 
+_CAPTION = regex.compile(r"\b(?:getty|images|photo|photos|foto|fotos|picture|pictures|credit)\b|\p{Lu}{2,}/\s?\p{Lu}", regex.IGNORECASE)
 _BULLETED = regex.compile(r"^\s*(?:[*•·▪►+-]|\d{1,2}[.)])\s")
 _HANDLE_GLUED = regex.compile(r"(?<=\p{L})@\w{1,30}")
 
 
 # byline_of runs on every line of the header zone: its patterns are compiled once here
-_SET_APART = regex.compile(r"\s*[-–—~|·•/]")
+_SET_APART = regex.compile(r"\s*[-–—~|·•/,]")
 _DATE_WORD = regex.compile(r"\s+(?:on|am|le|el|il|em|op|at|du|del)\s*(?=\||$)", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _EDGE_BARS = regex.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
@@ -473,8 +484,10 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
     >>> byline_of("* By Jane Roe") is None, byline_of("Key Points") is None
     (True, True)
     """
-    if len(text) > 160 or _BULLETED.match(text) or "\n" in text:
-        return None
+    if len(text) > 160 or (_BULLETED.match(text) and not DATE.match(text)) or "\n" in text:
+        return None  # a list item (a bullet, a number), not a date such as 1. Februar 2022
+    if _CAPTION.search(text):
+        return None  # a photo caption or credit names the person pictured or the photographer
     published = (date_candidate(text) or (None, None))[0]
     unglued = _HANDLE_GLUED.sub(" | ", unglue(_EMAIL.sub(" ", text)))
     # A name run into its role, its handle or a link label ('Jane RoeStaff Writer', 'Jane Roe@janeroe'), or
@@ -562,8 +575,16 @@ def _pick_byline(doc: DocumentView, zone: list[int], title_at: int | None) -> tu
     names there are a list of teasers, which gives none."""
     found = []
     above = None
-    for i in zone:
-        b = byline_of(doc.paragraphs[i].text)
+    for n, i in enumerate(zone):
+        text = doc.paragraphs[i].text
+        b = byline_of(text)
+        if b is None and title_at is not None and i > title_at and _is_name_line(text):
+            # Under the title, a bare name with the date right under it, or under a lone 'By': the byline
+            # printed in two lines.
+            below = date_line(doc.paragraphs[zone[n + 1]].text) if n + 1 < len(zone) else None
+            by_above = n > 0 and _LONE_BY.fullmatch(doc.paragraphs[zone[n - 1]].text) is not None
+            if below or by_above:
+                b = ((text,), below)
         if title_at is not None and i < title_at:
             above = (i, *b) if b is not None else None  # only the line right above the title counts
             continue
@@ -595,6 +616,9 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
                 meta += (("published", published),)
                 have = have | {"published"}
             extra.append(Finding(i, "header.byline", meta))
+            before = [j for j in zone if j < i][-1:]
+            if before and before[0] not in taken and _LONE_BY.fullmatch(doc.paragraphs[before[0]].text):
+                extra.append(Finding(before[0], "header.byline"))  # the lone 'By' above the name
             # The same byline printed again in the header zone goes with it.
             same = doc.paragraphs[i].text
             copies = [j for j in zone if j != i and doc.paragraphs[j].text == same]

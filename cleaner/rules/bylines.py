@@ -12,6 +12,8 @@ from .base import ContextRule, DocumentView, Finding, LineRule
 
 def _credit(m: regex.Match):
     names = reporting_credit(m.group(0))
+    if names and regex.match(r"\W*additional\b", m.group(0), regex.IGNORECASE):
+        return {}  # 'Additional reporting by X': a contributor beside the byline, not an author
     return {"authors": tuple(names)} if names else None
 
 
