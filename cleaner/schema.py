@@ -151,6 +151,11 @@ def _loads(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
+# Counts (from publish() or to_dataset() callers) beyond int64, which Arrow and Parquet hold, are stored as null.
+_COUNT_FIELDS = ("views", "comment_count")
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 def to_arrow_row(record: dict[str, Any], major: int = 1) -> dict[str, Any]:
     """A record as Arrow wants it: mappings become sorted key/value lists, free-form objects JSON text.
 
@@ -165,6 +170,10 @@ def to_arrow_row(record: dict[str, Any], major: int = 1) -> dict[str, Any]:
         items = row.get(name)
         if items:
             row[name] = [{**item, **{k: _dumps(item.get(k)) for k in inner}} if isinstance(item, dict) else item for item in items]
+    for name in _COUNT_FIELDS:  # int64 in Arrow: a count that does not fit is null, not an OverflowError for the batch
+        n = row.get(name)
+        if type(n) is int and not _INT64[0] <= n <= _INT64[1]:
+            row[name] = None
     return row
 
 

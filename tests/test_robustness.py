@@ -741,3 +741,15 @@ def test_a_folder_as_output_is_a_clear_usage_error_that_leaves_nothing(tmp_path:
     assert "it is a folder; give a file name" in result.output
     assert list(folder.iterdir()) == [] and not [p for p in tmp_path.rglob("*.tmp")]
     assert "Traceback" not in result.output
+
+
+def test_a_record_with_a_count_beyond_int64_publishes_with_a_null_count(tmp_path: Path):
+    from cleaner.dataset import publish
+
+    base = cleaner.clean(ARTICLE, id="a", detect_language=False).to_record()
+    records = [{**base, "id": "big", "views": 2**64, "comment_count": 2**70}, {**base, "id": "ok", "views": 5}]
+    publish(records, tmp_path / "ds")
+    rows = {r["id"]: r for r in cleaner.load(tmp_path / "ds").to_list()}
+    assert rows["big"]["views"] is None and rows["big"]["comment_count"] is None and rows["ok"]["views"] == 5
+    table = cleaner.to_dataset(records)
+    assert table["views"] == [None, 5]
