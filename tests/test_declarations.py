@@ -159,3 +159,15 @@ def test_explain_lays_out_from_the_cuts_and_prints_json():
     assert [p["kept"] for p in data["paragraphs"]] == [False, True, False, True]
     assert data["paragraphs"][0] == {"index": 0, "kept": False, "rule": "counters.views", "why": {"signal": "line"}, "text": "Views: 12"}
     assert data["metadata"]["views"] == 12
+
+
+def test_an_engine_refuses_an_unknown_name_before_any_worker_starts():
+    from cleaner.engines import run
+    from cleaner.io.readers import Document
+
+    items = [Document("a", f"{BODY}\n\nShare this:", "a.txt")]
+    for engine in ("local", "dask"):
+        with pytest.raises(UnknownRuleName, match="social"):
+            run(items, CleanerConfig(disable=("sociall",)), workers=2, engine=engine)
+    outcomes = list(run(items, CleanerConfig(disable=("social",), detect_language=False), workers=1))
+    assert outcomes[0].record["text"].endswith("Share this:")

@@ -49,7 +49,16 @@ def run(
     scheduler: dask only: the scheduler's address (``tcp://host:8786``) or a ``distributed.Client``;
                None starts a LocalCluster on 127.0.0.1 for the run.
     options:   passed to the engine (``batch_docs``, ``batch_chars``, ``window``).
+
+    A ``config`` that disables a name no rule declares is an :class:`~cleaner.config.UnknownRuleName`
+    here, before any worker starts.
     """
+    if config is not None and config.disable:
+        # Only when names are given: the rule list that checks them is the pipeline's.
+        from ..pipeline import DEFAULT_RULES
+        from ..rules import check_names
+
+        check_names(config.disable, DEFAULT_RULES)
     if engine == "local":
         if scheduler is not None:
             raise ValueError("a scheduler address is for engine='dask'")
