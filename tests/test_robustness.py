@@ -25,6 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 import cleaner
+import cleaner.dataset
+import cleaner.text
 from cleaner.cli import main
 from cleaner.io import readers
 from cleaner.io.readers import DecodeError, Document, DocumentError, decode_text, read_bytes, read_jsonl, read_txt
