@@ -306,3 +306,15 @@ def test_blog_date_line_with_its_comment_link():
 
     line = "Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar"
     assert date_candidate(line) == ("2019-12-10", "plain")
+
+
+def test_section_names_labels_and_numbers_are_no_title():
+    for line in ("Beauty & Lifestyle", "Veröffentlicht in Body & Fitness", "Zurück zur Übersicht", "0800 000 98 00",
+                 "01.02.2022 | Breuninger-Meeting", "Montag - Freitag 8-20 Uhr"):
+        art = cleaner.clean(f"{line}\n\nBy Jane Roe\n\n{BODY}")
+        assert art.title is None, line
+
+
+def test_bulleted_by_line_right_under_the_title():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nNovember 19, 2019\n\n  * Por Gustavo E. Méndez\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Gustavo E. Méndez",)

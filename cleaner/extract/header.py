@@ -169,7 +169,24 @@ def _is_title(text: str) -> bool:
         and _date_of(text) is None
         and not _widget(text, words)
         and not _ARROWS.search(text)
+        and not _SECTION_PAIR.fullmatch(text)
+        and not _LABEL_START.match(text)
+        and len(_LETTER.findall(text)) >= _MIN_TITLE_LETTERS
+        and not _dated_label(text)
+        and not _WEEKDAY_START.match(text)
     )
+
+
+# 'Beauty & Lifestyle', 'Natur und Umwelt', 'Research & Innovation': a section name, not a headline.
+_SECTION_PAIR = regex.compile(r"(?:\p{Lu}\S*\s+)?\p{Lu}[\p{L}-]+\s+(?:&|und|and|et|y|e)\s+\p{Lu}[\p{L}-]+")
+# A line led by a publication label or a back link: 'Veröffentlicht in Body & Fitness', 'Zurück zur Übersicht'.
+_LABEL_START = regex.compile(
+    r"(?:" + PUBLISHED_LABEL + "|" + UPDATED_LABEL + r"|zurück|back\s+to|retour|volver|torna)\b", regex.IGNORECASE
+)
+# Opening hours or a date line's weekday: 'Montag - Freitag 8-20 Uhr', 'Tuesday, 5 p.m.'.
+_WEEKDAY_START = regex.compile(r"(?:" + WEEKDAY + r")\b\s*(?:[-–,]|\d)", regex.IGNORECASE)
+_LETTER = regex.compile(r"\p{L}")
+_MIN_TITLE_LETTERS = 6  # '0800 000 98 00' is a phone number
 
 
 def _widget(text: str, words: list[str]) -> bool:
@@ -570,6 +587,15 @@ def _split_once(text: str) -> list[str]:
     return [text[: m.start()].strip(), m.group(), text[m.end() :].strip()]
 
 
+_BULLETED_BYLINE_GAP = 2  # a bulleted 'By' line counts within this many zone lines under the title
+
+
+def _after(zone: list[int], at: int, n: int) -> int:
+    """The index of the ``n``-th zone paragraph after paragraph ``at`` (the last one when fewer follow)."""
+    later = [i for i in zone if i > at][:n]
+    return later[-1] if later else at
+
+
 def _pick_byline(doc: DocumentView, zone: list[int], title_at: int | None) -> tuple[int, tuple[str, ...], str | None] | None:
     """The byline of the header zone: below the title when there is one; bylines of two or more different
     names there are a list of teasers, which gives none."""
@@ -585,6 +611,11 @@ def _pick_byline(doc: DocumentView, zone: list[int], title_at: int | None) -> tu
             by_above = n > 0 and _LONE_BY.fullmatch(doc.paragraphs[zone[n - 1]].text) is not None
             if below or by_above:
                 b = ((text,), below)
+        if b is None and title_at is not None and title_at < i <= _after(zone, title_at, _BULLETED_BYLINE_GAP):
+            # Right under the title, a 'By' line the scrape set as a list item ('* Por Jane Roe').
+            bare = strip_bullet(text)
+            if bare != text and _BY_INSIDE.match(bare):
+                b = byline_of(bare)
         if title_at is not None and i < title_at:
             above = (i, *b) if b is not None else None  # only the line right above the title counts
             continue
