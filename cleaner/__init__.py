@@ -8,7 +8,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, Caption, Cut
+from .article import Article, Caption, Cut, Provenance
 from .config import CleanerConfig, UnknownRuleName
 
 if TYPE_CHECKING:  # what type checkers see; at run time these come lazily from __getattr__ below
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time these come lazily from 
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Caption", "Cut", "Cleaner", "CleanerConfig", "UnknownRuleName", "clean", "hf", "load", "to_dataset", "__version__"]
+__all__ = ["Article", "Caption", "Cut", "Provenance", "Cleaner", "CleanerConfig", "UnknownRuleName", "clean", "hf", "load", "to_dataset", "__version__"]
 
 
 def __getattr__(name: str) -> Any:

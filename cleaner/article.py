@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-__all__ = ["Article", "Caption", "Cut"]
+__all__ = ["Article", "Caption", "Cut", "Provenance"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,20 @@ class Cut:
         return {"rule": self.rule, "index": self.index, "text": self.text, "why": dict(self.why)}
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where one metadata value was read: the record ``field`` it went to, the ``paragraph`` it came from
+    (its index in the normalised document, kept and cut paragraphs counted alike) and the ``rule`` that
+    read it. ``authors`` gets one entry per paragraph that gave names."""
+
+    field: str
+    paragraph: int
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "paragraph": self.paragraph, "rule": self.rule}
+
+
 def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -69,6 +83,7 @@ class Article:
     language: str | None = None
     removed: tuple[Cut, ...] = ()
     raw_sha256: str = ""
+    provenance: tuple[Provenance, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -105,4 +120,5 @@ class Article:
             "removed": [c.to_dict() for c in self.removed],
             "raw_sha256": self.raw_sha256,
             "text_sha256": self.text_sha256,
+            "provenance": [p.to_dict() for p in self.provenance],
         }

@@ -150,6 +150,22 @@ def render(ex: Explanation, console: Console, metadata: bool = True) -> None:
         line.append(f"{name:<{width}}  ", style="cyan" if styled else "")
         line.append(value)
         console.print(line, soft_wrap=not styled)
+    if ex.article.provenance:
+        console.print(Text("-- where each value was read --", style="bold" if styled else ""), soft_wrap=True)
+        for name, where in _provenance_lines(ex.article):
+            line = Text()
+            line.append(f"{name:<{width}}  ", style="cyan" if styled else "")
+            line.append(where)
+            console.print(line, soft_wrap=not styled)
+
+
+def _provenance_lines(article: Article) -> Iterator[tuple[str, str]]:
+    """Per metadata field, the paragraphs its value came from and the rules that read them."""
+    by_field: dict[str, list[str]] = {}
+    for p in article.provenance:
+        by_field.setdefault(p.field, []).append(f"paragraph {p.paragraph} ({p.rule})")
+    for name, places in by_field.items():
+        yield name, "; ".join(places)
 
 
 def plain_text(ex: Explanation, metadata: bool = False) -> str:
@@ -173,6 +189,7 @@ def to_json(ex: Explanation, metadata: bool = True) -> dict[str, Any]:
     if metadata:
         record = ex.article.to_record()
         out["metadata"] = {name: record[name] for name in METADATA_FIELDS}
+        out["provenance"] = record["provenance"]
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from .article import Article, Caption, Cut, sha256_hex
+from .article import Article, Caption, Cut, Provenance, sha256_hex
 from .config import CleanerConfig
 from .extract.header import HEADER
 from .language import detect_language
@@ -107,23 +107,55 @@ class _Meta:
         self.captions: list[Caption] = []
         self.extra: dict[str, str] = {}
         self.footer_title: str | None = None
+        # field -> (paragraph, rule) of the value kept; authors: one per paragraph that gave a new name
+        self.sources: dict[str, tuple[int, str]] = {}
+        self.author_sources: list[tuple[int, str]] = []
+        self._footer_source: tuple[int, str] | None = None
 
-    def add(self, role: str, key: str, value: Any) -> None:
+    def add(self, role: str, key: str, value: Any, index: int = -1, by: str = "") -> None:
+        """Keep ``value`` for ``key``, read by the rule named ``by`` from paragraph ``index``."""
+        source = (index, by)
         if key == "authors":
-            for name in value:
-                if name not in self.authors:
-                    self.authors.append(name)
+            new = [name for name in value if name not in self.authors]
+            self.authors.extend(dict.fromkeys(new))
+            if new:
+                self.author_sources.append(source)
         elif key == "related":
             if value not in self.related:
                 self.related.append(value)
         elif key == "caption":
             self.captions.append(value)
         elif key.startswith("extra."):
-            self.extra.setdefault(key[6:], value)
+            if key[6:] not in self.extra:
+                self.extra[key[6:]] = value
+                self.sources[key] = source
         elif key == "title" and role != HEADER_ROLE:
-            self.footer_title = self.footer_title or value
-        else:
-            self.values.setdefault(key, value)
+            if self.footer_title is None and value:
+                self.footer_title, self._footer_source = value, source
+        elif key not in self.values:
+            self.values[key] = value
+            self.sources[key] = source
+
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where each value kept was read, in record field order (extra keys last)."""
+        sources = {k: v for k, v in self.sources.items() if k.startswith("extra.") or self.values.get(k) is not None}
+        if not self.values.get("title"):
+            # the title the article gets: the header's, else the comment footer's
+            sources.pop("title", None)
+            if self.footer_title and self._footer_source is not None:
+                sources["title"] = self._footer_source
+        out = []
+        for name in _PROVENANCE_FIELDS:
+            if name == "authors":
+                out += [Provenance("authors", i, r) for i, r in self.author_sources]
+            elif name in sources:
+                out.append(Provenance(name, *sources[name]))
+        out += [Provenance(k, *sources[k]) for k in sorted(sources) if k.startswith("extra.")]
+        return tuple(out)
+
+
+# The record fields whose values carry their provenance.
+_PROVENANCE_FIELDS = ("title", "subtitle", "authors", "published", "views", "comment_count", "category")
 
 
 class Cleaner:
@@ -171,7 +203,7 @@ class Cleaner:
         for i in sorted(decisions):
             d = decisions[i]
             for key, value in d.meta:
-                meta.add(d.role, key, value)
+                meta.add(d.role, key, value, i, d.rule)
         removed = tuple(Cut(decisions[i].rule, i, pars[i].text, decisions[i].why) for i in sorted(decisions))
         text = "\n\n".join(p.text for i, p in enumerate(pars) if i not in decisions)
         v = meta.values
@@ -192,6 +224,7 @@ class Cleaner:
             language=detect_language(text) if self.config.detect_language else None,
             removed=removed,
             raw_sha256=raw_sha,
+            provenance=meta.provenance(),
         )
 
     def clean_many(self, docs: Iterable[tuple[str | None, str] | Mapping[str, Any]]) -> Iterator[Article]:

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "article"
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 class SchemaError(ValueError):

@@ -258,9 +258,12 @@ def test_explain_marks_every_cut_with_its_rule(tmp_path: Path):
     assert result.exit_code == 0
     paragraphs = result.stdout.split("-- metadata")[0].strip().split("\n\n")
     assert paragraphs == ["[counters.views] Views: 12", BODY, "[social.share] Share this:", f"{BODY} The vote is next week."]
-    meta = dict(line.split(None, 1) for line in result.stdout.split("-- metadata")[1].splitlines()[1:] if line.strip())
+    shown, _, where = result.stdout.split("-- metadata")[1].partition("-- where each value was read --")
+    meta = dict(line.split(None, 1) for line in shown.splitlines()[1:] if line.strip())
     assert meta["id"] == "story" and meta["views"] == "12" and meta["language"] == "en" and meta["title"] == "-"
     assert "(4 paragraphs, 2 cut)" in result.stdout
+    # the views were read from the first paragraph, by the rule that cut it
+    assert dict(line.split(None, 1) for line in where.splitlines() if line.strip()) == {"views": "paragraph 0 (counters.views)"}
 
 
 def test_explain_seed_shows_every_paragraph_in_order(tmp_path: Path):

@@ -13,6 +13,7 @@ import cleaner
 import cleaner.hf
 from cleaner import Cleaner, CleanerConfig
 from cleaner.dataset import publish, read_manifest, verify
+from cleaner.schema import SCHEMA_VERSION
 from cleaner.schema import arrow_schema, features, from_arrow_row
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -143,9 +144,9 @@ def test_a_version_written_before_cuts_had_index_and_why_still_verifies_and_load
     assert cuts and all(c["index"] is None and c["why"] is None for c in cuts)
     assert [c["rule"] for c in cuts] == [c["rule"] for row in table["removed"].to_pylist() for c in row]
     # a file that declares the current version must have the fields
-    meta[b"cleaner.schema"] = b"article/1.1.0"
+    meta[b"cleaner.schema"] = f"article/{SCHEMA_VERSION}".encode()
     pq.write_table(older.replace_schema_metadata(meta), shard, compression="zstd")
-    m["schema"]["version"] = "1.1.0"
+    m["schema"]["version"] = SCHEMA_VERSION
     m["files"][0].update(size=shard.stat().st_size, sha256=cleaner.dataset.manifest.file_sha256(shard))
     (old / "manifest.json").write_text(json.dumps(m, indent=2))
     assert any("removed" in p for p in verify(ds_dir, "1.0.0").problems)

@@ -110,3 +110,24 @@ def test_language_is_detected():
     assert cleaner.clean(SEEDS[0].read_text()).language == "en"
     de = "Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen im kommenden Jahr zu senken."
     assert cleaner.clean(de).language == "de"
+
+
+def test_each_metadata_value_records_the_paragraph_and_rule_that_gave_it():
+    body = "The council met on Monday to discuss the budget for the coming year, officials said after the session."
+    raw = f"Council Splits Over Bridge Budget\n\nBy Jane Roe\n\nNovember 19, 2019\n\n{body}\n\n(Reporting by John Doe; Editing by Ann Lee)"
+    art = cleaner.clean(raw)
+    assert [(p.field, p.rule) for p in art.provenance] == [
+        ("title", "header.title"), ("authors", "header.byline"), ("authors", "bylines.reporting_credit"),
+        ("published", "header.date"),
+    ]
+    cuts = {c.index: c for c in art.removed}
+    for p in art.provenance:
+        assert cuts[p.paragraph].rule == p.rule  # the paragraph the value came from, cut by the rule that read it
+    assert "Jane Roe" in cuts[art.provenance[1].paragraph].text and "John Doe" in cuts[art.provenance[2].paragraph].text
+    record = art.to_record()
+    assert record["provenance"][0] == {"field": "title", "paragraph": 0, "rule": "header.title"}
+    from cleaner.schema import validate
+
+    validate(record)
+    # nothing read, nothing recorded
+    assert cleaner.clean(body).provenance == ()

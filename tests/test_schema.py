@@ -98,7 +98,7 @@ def test_parquet_round_trip_with_pyarrow(tmp_path: Path, records):
     pq.write_table(table, path)
     back = pq.read_table(path)
     assert back.num_rows == len(records)
-    assert back.schema.metadata[b"cleaner.schema"] == b"article/1.1.0"
+    assert back.schema.metadata[b"cleaner.schema"] == b"article/1.2.0"
     rows = [from_arrow_row(r) for r in back.to_pylist()]
     assert rows == records
     assert rows[-1]["extra"] == records[-1]["extra"] and rows[-1]["extra"]
