@@ -29,12 +29,15 @@ class CleanerConfig:
     disable:         rule names or family names to switch off, e.g. ("social", "teasers.trailing").
     header:          read title, subtitle, authors and date from the top of the document.
     detect_language: fill `language` with the text's ISO 639-1 code.
+    rule_set:        the identity of a caller's own rules (``Cleaner(rules=...)`` sets it: a hash of
+                     their names, roles and patterns); None for the built-in rules alone.
     """
 
     ascii_fold: bool = False
     disable: tuple[str, ...] = field(default_factory=tuple)
     header: bool = True
     detect_language: bool = True
+    rule_set: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.disable, str):
@@ -48,6 +51,10 @@ class CleanerConfig:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["disable"] = list(self.disable)
+        if self.rule_set is None:
+            # Left out, so the default configuration, its hash and the manifests written before
+            # user rules existed stay the same.
+            del d["rule_set"]
         return d
 
     @property

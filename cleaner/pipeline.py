@@ -17,6 +17,9 @@ end marker, the body model) -> AFTER_ZONES (lines that may stand inside a body).
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -26,10 +29,11 @@ from .extract.header import HEADER
 from .language import detect_language
 from .normalize import normalize_text
 from .reflow import paragraphs
-from .rules import AFTER_ZONES, CONTEXT, LINE, TEASERS, DocumentView, Finding, Rule, boilerplate, check_names
+from .rules import AFTER_ZONES, CONTEXT, LINE, TEASERS, ContextRule, DocumentView, Finding, LineRule, Rule, boilerplate, check_names, declared_names
 from .rules.roles import HEADER as HEADER_ROLE
 
-__all__ = ["Cleaner", "clean", "Stage", "Decision", "DEFAULT_STAGES", "DEFAULT_RULES", "run_stage", "resolve", "run_stages"]
+__all__ = ["Cleaner", "clean", "Stage", "Decision", "DEFAULT_STAGES", "DEFAULT_RULES", "USER_STAGE", "run_stage", "resolve",
+           "run_stages", "rule_set_id"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,70 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 
 # Every rule of the default pipeline, in the order they run.
 DEFAULT_RULES: tuple[Rule, ...] = tuple(r for stage in DEFAULT_STAGES for r in stage.rules)
+
+# The stage of a caller's context rules (Cleaner(rules=...)): right after the built-in context rules, so
+# that the teaser rules and the body model read their cuts by role, as they read the built-in ones.
+USER_STAGE = "user"
+
+
+def rule_set_id(rules: Iterable[Rule], version: str | None = None) -> str:
+    """A short, stable hash of a caller's rules: each one's kind, name, role and emitted names, a line
+    rule's pattern (source and flags), needles and length limit, a context rule's function by module and
+    name, and ``version`` (to give when a context rule's code changes under the same name).
+
+    >>> import regex
+    >>> r = LineRule("mine.promo", regex.compile(r"Promo: .*"), "promo lines")
+    >>> rule_set_id([r]) == rule_set_id([r]), rule_set_id([r]) == rule_set_id([r], version="2")
+    (True, False)
+    """
+    parts: list[Any] = []
+    for r in rules:
+        part: dict[str, Any] = {"kind": type(r).__name__, "name": r.name, "role": r.role, "emits": list(r.emits)}
+        if isinstance(r, LineRule):
+            part.update(pattern=r.pattern.pattern, flags=int(r.pattern.flags), needles=list(r.needles), max_len=r.max_len)
+        else:
+            part["find"] = f"{getattr(r.find, '__module__', '')}.{getattr(r.find, '__qualname__', type(r.find).__qualname__)}"
+        parts.append(part)
+    blob = json.dumps({"rules": parts, "version": version}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _checked(rule: ContextRule) -> ContextRule:
+    """``rule`` with its findings checked against its declaration: a name it does not declare is an error."""
+    find, emits = rule.find, frozenset(rule.emits)
+
+    def checked_find(doc: DocumentView) -> Iterator[Finding]:
+        for f in find(doc):
+            if f.rule not in emits:
+                raise ValueError(f"rule {rule.name!r} made a cut named {f.rule!r}, which it does not declare "
+                                 f"(emits={tuple(rule.emits)!r})")
+            yield f
+
+    return dataclasses.replace(rule, find=checked_find)
+
+
+def _user_stages(stages: tuple[Stage, ...], rules: tuple[Rule, ...]) -> tuple[Stage, ...]:
+    """``stages`` with a caller's rules added: line rules to the line stage (after the built-in ones, which
+    win a paragraph both find), context rules in a stage of their own after the built-in context stage."""
+    builtin = {n for names in declared_names(DEFAULT_RULES).values() for n in names}
+    seen: set[str] = set()
+    for r in rules:
+        if not isinstance(r, (LineRule, ContextRule)):
+            raise TypeError(f"a rule is a cleaner.rules.LineRule or ContextRule, not {type(r).__name__}")
+        for name in (r.name, *r.emits):
+            if name in builtin:
+                raise ValueError(f"rule {r.name!r}: the name {name!r} is a built-in rule's; give your rule a name of its own")
+        if r.name in seen:
+            raise ValueError(f"two rules are named {r.name!r}")
+        seen.add(r.name)
+    line = tuple(r for r in rules if isinstance(r, LineRule))
+    context = tuple(_checked(r) for r in rules if isinstance(r, ContextRule))
+    out: list[Stage] = []
+    for s in stages:
+        out.append(Stage(s.name, s.rules + line) if s.name == "line" else s)
+        if s.name == "context" and context:
+            out.append(Stage(USER_STAGE, context))
+    return tuple(out)
 
 
 def run_stage(stage: Stage, view: DocumentView, enabled: Callable[[str], bool] = lambda name: True) -> list[tuple[Finding, Rule]]:
@@ -168,12 +236,28 @@ class Cleaner:
     ['header.title', 'header.byline', 'social.share']
     """
 
-    def __init__(self, config: CleanerConfig | None = None, body_model: Any = None, **options: Any):
+    def __init__(self, config: CleanerConfig | None = None, body_model: Any = None, *,
+                 rules: Iterable[Rule] = (), rules_version: str | None = None, **options: Any):
         if config is not None and options:
             raise TypeError("pass either a CleanerConfig or keyword options, not both")
-        self.config = config or CleanerConfig(**options)
-        check_names(self.config.disable, DEFAULT_RULES)
+        config = config or CleanerConfig(**options)
+        rules = (rules,) if isinstance(rules, (LineRule, ContextRule)) else tuple(rules)
         stages = DEFAULT_STAGES
+        if rules:
+            # A caller's own rules (README, "Your own rules"): their identity goes into the config and its hash.
+            stages = _user_stages(stages, rules)
+            rule_set = rule_set_id(rules, rules_version)
+            if config.rule_set not in (None, rule_set):
+                raise ValueError(f"the configuration names the rule set {config.rule_set}, these rules are {rule_set}")
+            config = dataclasses.replace(config, rule_set=rule_set)
+        elif config.rule_set is not None:
+            raise ValueError(f"the configuration names a rule set of the caller's own ({config.rule_set}): pass those "
+                             "rules as Cleaner(config, rules=[...]); a Cleaner built from a configuration alone has only "
+                             "the built-in rules (the worker processes of cleaner.engines and cleaner.hf.clean_batch "
+                             "build theirs so)")
+        self.config = config
+        self.rules: tuple[Rule, ...] = tuple(r for s in stages for r in s.rules)
+        check_names(self.config.disable, self.rules)
         if body_model is not None:
             # A body model of the caller's (a retrained cleaner.body.BodyModel) in place of the shipped one.
             body = boilerplate.body_rule(body_model)

@@ -51,8 +51,14 @@ def run(
     options:   passed to the engine (``batch_docs``, ``batch_chars``, ``window``).
 
     A ``config`` that disables a name no rule declares is an :class:`~cleaner.config.UnknownRuleName`
-    here, before any worker starts.
+    here, before any worker starts. So is a ``config`` of a Cleaner with rules of the caller's own
+    (``Cleaner(rules=...).config``): each worker builds its cleaner from the configuration alone, which
+    cannot carry those rules (clean with that Cleaner's ``clean_many`` in this process instead).
     """
+    if config is not None and config.rule_set is not None:
+        raise ValueError(f"the engines cannot run rules of your own (rule set {config.rule_set}): each worker builds "
+                         "its cleaner from the configuration, which holds only the rules' identity; clean with "
+                         "Cleaner(rules=...).clean_many in this process instead")
     if config is not None and config.disable:
         # Only when names are given: the rule list that checks them is the pipeline's.
         from ..pipeline import DEFAULT_RULES
