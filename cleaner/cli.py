@@ -30,7 +30,6 @@ from .io.formats import INPUT_FORMATS, OUTPUT_FORMATS, FormatError, describe_ski
 from .io.readers import DocumentError, is_jsonl, read_bytes, read_jsonl, read_jsonl_stream, read_txt, is_url
 from .io.run import Outcome, RunStats
 from .io.writers import JsonlWriter, open_writer
-from .progress import input_size, progress_bar
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner
@@ -336,6 +335,8 @@ def clean_command(paths, output, output_format_, verbose, ascii_fold, disable, n
             _write_failed(console, [], e)
         raise click.BadParameter(str(e), param_hint="--errors")
     writers = [w for w in (writer, errors_writer) if w is not None]
+    from .progress import input_size, progress_bar  # rich.progress: only for a run
+
     sizes = input_size(files)
     progress = progress_bar(console, "cleaning", disable=quiet)
     failed: Outcome | None = None

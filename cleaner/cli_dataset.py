@@ -15,7 +15,6 @@ import click
 from .io.formats import INPUT_FORMATS
 from .io.run import RunStats
 from .io.writers import JsonlWriter
-from .progress import input_size, progress_bar
 
 # The dataset modules need pyarrow: each command imports what it uses, so that `cleaner --help` and
 # `cleaner clean` never load them.
@@ -159,6 +158,8 @@ def _export(paths, dataset, version, bump, name, errors_file, strict, quiet, cle
     class _ErrorsFileFailed(Exception):
         def __init__(self, error: OSError):
             self.error = error
+
+    from .progress import input_size, progress_bar
 
     progress = progress_bar(console, "exporting", disable=quiet)
     task = progress.add_task("export", total=input_size(files), docs=0, errors=0)
