@@ -114,16 +114,39 @@ def time_stages(doc: str, pipe, note: Callable[[str, float], None]) -> None:
     t = clock()
     paras = paragraphs(lines)
     note("reflow", clock() - t)
-    view = DocumentView(paras)
-    t = clock()
-    run(view, getattr(pipe, "rules_before", BEFORE_HEADER))
-    note("rules before the header", clock() - t)
-    t = clock()
-    run(view, (HEADER,))
-    note("header", clock() - t)
-    t = clock()
-    run(view, getattr(pipe, "rules_after", AFTER_HEADER))
-    note("rules after the header", clock() - t)
+    stages = getattr(pipe, "stages", None)
+    if stages is not None:
+        # The staged engine (cleaner.pipeline.run_stages), each stage timed and counted before, as or after the header.
+        from cleaner.pipeline import resolve, run_stage
+
+        spent = {"rules before the header": 0.0, "header": 0.0, "rules after the header": 0.0}
+        view = DocumentView(tuple(paras))
+        decisions: dict = {}
+        part = "rules before the header"
+        for stage in stages:
+            if stage.name == "header":
+                part = "header"
+            t = clock()
+            found = run_stage(stage, view, pipe.config.enabled)
+            if found:
+                decisions = resolve(decisions, found)
+                view = view.with_decisions({i: d.rule for i, d in decisions.items()}, {i: d.role for i, d in decisions.items()})
+            spent[part] += clock() - t
+            if part == "header":
+                part = "rules after the header"
+        for name, seconds in spent.items():
+            note(name, seconds)
+    else:
+        view = DocumentView(paras)
+        t = clock()
+        run(view, getattr(pipe, "rules_before", BEFORE_HEADER))
+        note("rules before the header", clock() - t)
+        t = clock()
+        run(view, (HEADER,))
+        note("header", clock() - t)
+        t = clock()
+        run(view, getattr(pipe, "rules_after", AFTER_HEADER))
+        note("rules after the header", clock() - t)
     t = clock()
     article = pipe.clean(doc)
     note("Cleaner.clean (all)", clock() - t)
