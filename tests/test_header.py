@@ -318,3 +318,17 @@ def test_section_names_labels_and_numbers_are_no_title():
 def test_bulleted_by_line_right_under_the_title():
     art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nNovember 19, 2019\n\n  * Por Gustavo E. Méndez\n\n{BODY}")
     assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Gustavo E. Méndez",)
+
+
+def test_a_long_line_over_the_prose_is_not_a_headline_on_that_alone():
+    # as likely the article's opening (a dek without a full stop) as its headline
+    long = "Council Splits Over Bridge Budget After Three Hours Of Argument About The Old Library Repairs"
+    assert cleaner.clean(f"{NAV}\n\n{long}\n\n{BODY}").title is None
+    assert cleaner.clean(f"{NAV}\n\n{long}\n\nNovember 19, 2019\n\n{BODY}").title == long
+
+
+def test_a_blog_date_line_with_slashes_is_no_photo_credit():
+    from cleaner.extract.dates import date_candidate
+
+    assert date_candidate("October 12, 2018/0 Comments/in Jeongdong Promotion /by jdadmin") == ("2018-10-12", "plain")
+    assert date_candidate("Workers on November 18, 2019. REUTERS/Jane Roe") is None

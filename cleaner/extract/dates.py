@@ -258,7 +258,7 @@ _META_WORDS = frozenset(
 
 
 # A photo caption's date is the day the photo was taken ('FILE PHOTO: ... November 18, 2019. REUTERS/Jane Roe').
-_CAPTION = regex.compile(r"\b(?:photo|foto|image|bild|picture|credit|getty)\b|\p{Lu}{2,}/\s?\p{Lu}", regex.IGNORECASE)
+_CAPTION = regex.compile(r"\b(?:photo|foto|image|bild|picture|credit|getty)\b|(?-i:\p{Lu}{2,}/\s?\p{Lu})", regex.IGNORECASE)
 
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")

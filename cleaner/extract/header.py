@@ -470,7 +470,7 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
     return None
 
 
-_CAPTION = regex.compile(r"\b(?:getty|images|photo|photos|foto|fotos|picture|pictures|credit)\b|\p{Lu}{2,}/\s?\p{Lu}", regex.IGNORECASE)
+_CAPTION = regex.compile(r"\b(?:getty|images|photo|photos|foto|fotos|picture|pictures|credit)\b|(?-i:\p{Lu}{2,}/\s?\p{Lu})", regex.IGNORECASE)
 _BULLETED = regex.compile(r"^\s*(?:[*•·▪►+-]|\d{1,2}[.)])\s")
 _HANDLE_GLUED = regex.compile(r"(?<=\p{L})@\w{1,30}")
 
@@ -865,7 +865,8 @@ def _best_title(found: list[tuple[int, str, frozenset[str]]]) -> tuple[int, int,
     dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
     for i, text, signals in found:
         score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
-        score += "first" in signals and "last" in signals
+        # a long line over the prose is as likely the article's opening (a dek) as its headline
+        score += "first" in signals and "last" in signals and len(text.split()) < _MIN_DEK_WORDS
         if score >= _MIN_TITLE_SCORE and (best is None or score >= best[0]):
             best = (score, i, text, dated > 0 and "dated" in signals)
     return best
