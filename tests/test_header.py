@@ -332,3 +332,8 @@ def test_a_blog_date_line_with_slashes_is_no_photo_credit():
 
     assert date_candidate("October 12, 2018/0 Comments/in Jeongdong Promotion /by jdadmin") == ("2018-10-12", "plain")
     assert date_candidate("Workers on November 18, 2019. REUTERS/Jane Roe") is None
+
+
+def test_a_day_and_month_before_the_headline_is_stripped():
+    assert strip_title("Jun 17 Das vielleicht schönste Ende der Welt: Montauk") == "Das vielleicht schönste Ende der Welt: Montauk"
+    assert strip_title("May 5 Reasons To Visit The Old Library This Summer") == "May 5 Reasons To Visit The Old Library This Summer"

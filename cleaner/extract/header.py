@@ -788,6 +788,9 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
     return out
 
 
+_DAY_PREFIX = regex.compile(
+    r"^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+[0-3]?\d\s+(?=\p{Lu})", regex.IGNORECASE
+)
 _BREADCRUMB = regex.compile(r"\s+[»›>/]\s+")
 _SITE_PART = regex.compile(r"\s+\|\s+")
 
@@ -804,6 +807,9 @@ def strip_title(text: str) -> str:
     >>> strip_title("Korsetts – Shops, Designer, online kaufen")
     'Korsetts – Shops, Designer, online kaufen'
     """
+    # a day and month printed before the headline ('Jun 17 Das vielleicht schönste Ende der Welt'; 'May' may
+    # start the headline itself)
+    text = _DAY_PREFIX.sub("", text, count=1) if len(text.split()) > 4 else text
     parts = _BREADCRUMB.split(text)
     if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts[:-1]) and len(parts[-1].split()) >= 2:
         text = parts[-1]
