@@ -189,10 +189,42 @@ def _is_bad(text: str) -> bool:
     return end >= 0 and search(text, start, end) is not None
 
 
+# Full-width punctuation (，；：（）！？) is the ordinary punctuation of Chinese and Japanese text: next to a
+# CJK character it is kept, elsewhere it is narrowed like every other full-width form (ftfy narrows them all).
+_WIDE_PUNCTUATION = frozenset(
+    k for k in range(0xFF01, 0xFF5F) if unicodedata.category(chr(k))[0] in "PS" and k in chardata.WIDTH_MAP
+)
+_WIDTH_FORMS = re.compile(_char_class(_keys(chardata.WIDTH_MAP)))
+_CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                  r"\uac00-\ud7af\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+
+
+def _narrow(m: re.Match) -> str:
+    ch = m.group()
+    if ord(ch) in _WIDE_PUNCTUATION:
+        text, i = m.string, m.start()
+        if (i > 0 and _CJK.match(text, i - 1)) or _CJK.match(text, i + 1):
+            return ch
+    return chardata.WIDTH_MAP[ord(ch)]
+
+
+def fix_width(line: str) -> str:
+    """ftfy's width fix, except that full-width punctuation next to a CJK character stays.
+
+    >>> fix_width("一个约定，信守15年；Ａｂｃ１２３，ok")
+    '一个约定，信守15年；Abc123,ok'
+    """
+    if _WIDTH_FORMS.search(line) is None:
+        return line
+    return _WIDTH_FORMS.sub(_narrow, line)
+
+
 @lru_cache(maxsize=4)
 def _ftfy_config(ascii_fold: bool) -> ftfy.TextFixerConfig:
     return ftfy.TextFixerConfig(
         uncurl_quotes=ascii_fold,
+        # Folding to ASCII narrows everything (NFKC); otherwise fix_width does it after ftfy.
+        fix_character_width=ascii_fold,
         fix_line_breaks=False,  # done here, once, before lines are split
         normalization="NFKC" if ascii_fold else "NFC",
         explain=False,
@@ -330,6 +362,8 @@ def _repair(text: str, ascii_fold: bool, ran: list[int] | None = None) -> tuple[
                 counted = start
                 ran.append(number)
             fixed = ftfy.fix_text(line, config)
+            if not ascii_fold:
+                fixed = fix_width(fixed)
             if fixed != line:
                 pieces.append(text[done:start])
                 pieces.append(fixed)

@@ -164,6 +164,15 @@ def test_empty_and_ascii_text():
 # --------------------------------------------------------------------------- the ftfy shortcut is exact
 
 
+def test_full_width_punctuation_of_cjk_text_stays_and_other_full_width_forms_are_narrowed():
+    # '，' and '？' are the ordinary comma and question mark of Chinese and Japanese; Latin letters,
+    # digits and punctuation among Latin text printed full width are narrowed, as ftfy does.
+    lines = ["“妈妈，为什么还不能出去？”", "商標法違反に！？（出所表示機能）", "ＬＯＵＤ １２３，ok", "Hello，world！"]
+    assert normalize_text("\n".join(lines)) == ["“妈妈，为什么还不能出去？”", "商標法違反に！？（出所表示機能）",
+                                                "LOUD 123,ok", "Hello,world!"]
+    assert normalize_text("妈妈，为什么", ascii_fold=True) == [N._ascii_fold("妈妈,为什么")]
+
+
 def reference(raw: str, ascii_fold: bool = False) -> list[str]:
     """What normalize_text gives when every line goes through ftfy."""
     text = N._LINE_BREAKS.sub("\n", raw)
@@ -171,6 +180,8 @@ def reference(raw: str, ascii_fold: bool = False) -> list[str]:
         text = N._RARE_SPACES.sub(" ", N._INVISIBLE_PLAIN.sub("", text))
         lines = text.split("\n")
         fixed_lines = [ftfy.fix_text(line, N._ftfy_config(ascii_fold)) for line in lines]
+        if not ascii_fold:  # full-width forms are narrowed after ftfy, punctuation next to CJK kept
+            fixed_lines = [N.fix_width(line) for line in fixed_lines]
         repaired = fixed_lines != lines
         unresolved = any(a == b and ftfy_would_change(a, ascii_fold) for a, b in zip(lines, fixed_lines))
         fixed = N._LINE_BREAKS.sub("\n", "\n".join(fixed_lines))
