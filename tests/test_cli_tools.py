@@ -104,12 +104,18 @@ def test_jsonl_zst_output_round_trips_through_the_zst_reader(tmp_path):
     assert out.read_bytes() == first, "reproducible bytes"
 
 
-def test_input_format_reads_files_as_said_and_folders_say_what_they_skipped(tmp_path):
+def mixed_folder(tmp_path: Path) -> Path:
+    """A folder holding a text file, a Markdown file and, in a subfolder, a JSONL file."""
     d = tmp_path / "in"
     (d / "sub").mkdir(parents=True)
     (d / "a.txt").write_text(DOC, encoding="utf-8")
     (d / "notes.md").write_text(BODY, encoding="utf-8")
     (d / "sub" / "b.jsonl").write_text(json.dumps({"id": "j", "text": BODY}) + "\n", encoding="utf-8")
+    return d
+
+
+def test_input_format_reads_files_as_said_and_folders_say_what_they_skipped(tmp_path):
+    d = mixed_folder(tmp_path)
     result = run("clean", str(d), "--no-language")
     assert result.exit_code == 0
     assert [r["id"] for r in records(result.stdout)] == ["a"]
@@ -125,17 +131,11 @@ def test_input_format_reads_files_as_said_and_folders_say_what_they_skipped(tmp_
 
 
 def test_export_reads_the_input_format_said_and_says_what_folders_skipped(tmp_path):
-    import pyarrow.parquet as pq_
-
-    d = tmp_path / "in"
-    (d / "sub").mkdir(parents=True)
-    (d / "a.txt").write_text(DOC, encoding="utf-8")
-    (d / "notes.md").write_text(BODY, encoding="utf-8")
-    (d / "sub" / "b.jsonl").write_text(json.dumps({"id": "j", "text": BODY}) + "\n", encoding="utf-8")
+    d = mixed_folder(tmp_path)
 
     def ids(dataset: Path) -> list[str]:
         (shard,) = sorted(dataset.glob("v*/data/*.parquet"))
-        return pq_.read_table(shard).column("id").to_pylist()
+        return pq.read_table(shard).column("id").to_pylist()
 
     as_text = run("export", str(d), "--dataset", str(tmp_path / "t"), "--no-language", "-w", "1")
     assert as_text.exit_code == 0, as_text.output

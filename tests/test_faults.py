@@ -267,14 +267,24 @@ class DiskFull:
         monkeypatch.setattr(os, "fdopen", fdopen)
 
 
+def count_writes(monkeypatch, root: Path, action) -> int:
+    """The number of writes ``action()`` makes to files under ``root``, no failure injected."""
+    with monkeypatch.context() as m:
+        counter = DiskFull(root, None)
+        counter.install(m)
+        action()
+    return counter.writes
+
+
+def invoke_expecting(args: list[str], exit_code: int) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == exit_code, result.output
+
+
 def test_a_full_disk_at_every_write_of_publish_leaves_a_valid_dataset(tmp_path: Path, ds: Path, monkeypatch):
     first = snapshot(ds / "v1.0.0")
     batch = records(60, start=1000)
-    with monkeypatch.context() as m:
-        counter = DiskFull(tmp_path, None)
-        counter.install(m)
-        publish(batch, tmp_path / "count", max_rows_per_shard=25, row_group_rows=10)
-    total = counter.writes
+    total = count_writes(monkeypatch, tmp_path, lambda: publish(batch, tmp_path / "count", max_rows_per_shard=25, row_group_rows=10))
     assert total > 10
     # every write with CLEANER_SLOW_TESTS=1; else a spread, and the last ones (manifest, card, LATEST)
     points = range(1, total + 1) if SLOW else sorted({*range(1, total + 1, max(1, total // 10)), *range(max(1, total - 5), total + 1)})
@@ -310,14 +320,11 @@ def test_cleaner_export_on_a_full_disk_fails_clearly_and_publishes_nothing(tmp_p
 def test_cleaner_clean_on_a_full_disk_fails_clearly_and_keeps_the_old_output(tmp_path: Path, monkeypatch, output: str, when: str):
     args = ["clean", str(SEEDS), "-o", str(tmp_path / "count" / output), "--no-language", "--workers", "1"]
     (tmp_path / "count").mkdir()
-    with monkeypatch.context() as m:
-        counter = DiskFull(tmp_path / "count", None)
-        counter.install(m)
-        assert CliRunner().invoke(main, args).exit_code == 0
+    writes = count_writes(monkeypatch, tmp_path / "count", lambda: invoke_expecting(args, 0))
     out = tmp_path / "o" / output
     out.parent.mkdir()
     out.write_bytes(b"previous run\n")
-    DiskFull(out.parent, 1 if when == "first" else counter.writes).install(monkeypatch)
+    DiskFull(out.parent, 1 if when == "first" else writes).install(monkeypatch)
     args[3] = str(out)
     result = CliRunner().invoke(main, args)
     monkeypatch.undo()
@@ -382,13 +389,9 @@ def test_export_on_a_full_disk_at_any_write_tells_the_truth_without_a_traceback(
     import shutil
 
     shutil.copytree(ds, tmp_path / "count")  # the same export into a copy counts its writes
-    with monkeypatch.context() as m:
-        counter = DiskFull(tmp_path / "count", None)
-        counter.install(m)
-        count_args = list(args)
-        count_args[3], count_args[-2] = str(tmp_path / "count"), str(tmp_path / "count" / "e.jsonl")
-        assert CliRunner().invoke(main, count_args).exit_code == 1  # the empty file
-    total = counter.writes
+    count_args = list(args)
+    count_args[3], count_args[-2] = str(tmp_path / "count"), str(tmp_path / "count" / "e.jsonl")
+    total = count_writes(monkeypatch, tmp_path / "count", lambda: invoke_expecting(count_args, 1))  # the empty file
     assert total >= 5
     seen = {"published": 0, "not published": 0}
     # every write with CLEANER_SLOW_TESTS=1; else a spread, and the last ones (errors file, root card, LATEST)
@@ -425,13 +428,10 @@ def test_a_clean_that_fails_on_a_full_disk_leaves_no_errors_file(tmp_path: Path,
     folder = _small_inputs(tmp_path)
     (tmp_path / "count").mkdir()
     args = ["clean", str(folder), "-o", str(tmp_path / "count" / output), "--no-language", "-w", "1"]
-    with monkeypatch.context() as m:
-        counter = DiskFull(tmp_path / "count", None)
-        counter.install(m)
-        assert CliRunner().invoke(main, args).exit_code == 1
+    writes = count_writes(monkeypatch, tmp_path / "count", lambda: invoke_expecting(args, 1))
     out = tmp_path / "o" / output
     out.parent.mkdir()
-    for n in range(1, counter.writes + 1):
+    for n in range(1, writes + 1):
         args[3] = str(out)
         with monkeypatch.context() as m:
             DiskFull(out.parent, n).install(m)
