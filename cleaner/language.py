@@ -82,13 +82,9 @@ def _write_cache(entry: Path, model: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _discard(base: Path, model: Path) -> None:
+def _discard(entry: Path | None) -> None:
     """Remove a damaged entry (entries appear only whole, by rename), so that the next process writes it anew."""
-    try:
-        entry = base / _model_key(model)
-    except OSError:
-        return
-    if (entry / "classes.json").is_file():
+    if entry is not None and (entry / "classes.json").is_file():
         shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -105,6 +101,7 @@ def _cached_identifier(model: Path) -> Any:
     import numpy as np
     from py3langid.langid import LanguageIdentifier
 
+    entry = None  # the model's key is read (and hashed) once; unknown if that fails
     try:
         entry = base / _model_key(model)
         if not (entry / "classes.json").is_file():
@@ -113,12 +110,12 @@ def _cached_identifier(model: Path) -> Any:
         a = {name: np.lib.format.open_memmap(entry / f"{name}.npy", mode="r") for name in _ARRAYS}
         classes = json.loads((entry / "classes.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, EOFError):  # an unwritable or damaged cache: the packaged model, as before
-        _discard(base, model)
+        _discard(entry)
         return None
     states = len(a["out_feat"])
     if (a["nextmove_row"].shape != (states,) or a["ptc"].shape[1:] != (len(classes),)
             or a["pc"].shape != (len(classes),) or a["nextmove"].size % 256):
-        _discard(base, model)
+        _discard(entry)
         return None
     # What py3langid.modelio.load_model hands LanguageIdentifier: the same arrays, the DFA tables as views
     # of the mapped files (indexing a memoryview is as fast as the stdlib array the loader copies them into).
