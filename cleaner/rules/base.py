@@ -215,41 +215,35 @@ class LineRule:
         cheap pre-test, was found in it)."""
         return {"signal": "line"} if needle is None else {"signal": "line", "needle": needle}
 
-    def match(self, text: str) -> Mapping[str, Any] | None:
-        """The metadata for ``text`` if this rule cuts it (``{}`` when it yields none), else None."""
+    def _hit(self, text: str) -> tuple[str | None, Mapping[str, Any]] | None:
+        """``(needle, metadata)`` when this rule cuts ``text``: the needle found in it (None for a rule
+        without needles) and the metadata (``{}`` when it yields none); else None."""
         if len(text) > self.max_len:
             return None
+        needle = None
         if self.needles:
             lowered = text.lower()
-            if not any(n in lowered for n in self.needles):
+            needle = next((n for n in self.needles if n in lowered), None)
+            if needle is None:
                 return None
         m = self.pattern.fullmatch(text)
         if m is None:
             return None
-        if self.extract is None:
-            return {}
-        meta = self.extract(m)
-        return meta if meta is not None else None
+        meta = {} if self.extract is None else self.extract(m)
+        return None if meta is None else (needle, meta)
+
+    def match(self, text: str) -> Mapping[str, Any] | None:
+        """The metadata for ``text`` if this rule cuts it (``{}`` when it yields none), else None."""
+        hit = self._hit(text)
+        return None if hit is None else hit[1]
 
     def apply(self, doc: DocumentView) -> Iterable[Finding]:
         short = doc.short_up_to(self.max_len)
         if short is None:
             for i, p in doc.live():
-                text = p.text
-                if len(text) > self.max_len:
-                    continue
-                needle = None
-                if self.needles:
-                    lowered = text.lower()
-                    needle = next((n for n in self.needles if n in lowered), None)
-                    if needle is None:
-                        continue
-                m = self.pattern.fullmatch(text)
-                if m is None:
-                    continue
-                meta = {} if self.extract is None else self.extract(m)
-                if meta is not None:
-                    yield Finding(i, self.name, tuple(meta.items()), self.why(needle))
+                hit = self._hit(p.text)
+                if hit is not None:
+                    yield Finding(i, self.name, tuple(hit[1].items()), self.why(hit[0]))
             return
         # The same test as match(), on the shared index of short paragraphs (the pipeline puts
         # findings back in document order).
