@@ -27,8 +27,7 @@ from rich.text import Text
 
 from .article import Article
 from .pipeline import DEFAULT_RULES, Cleaner
-from .rules import Rule, declared_names
-from .rules.roles import ROLES
+from .rules import Rule, declared_names, known_names
 
 __all__ = ["Paragraph", "Explanation", "explain", "layout", "render", "plain_text", "to_json", "rule_catalog", "rule_names",
            "METADATA_FIELDS"]
@@ -216,12 +215,4 @@ def rule_catalog(rules: Iterable[Rule] | None = None) -> list[tuple[str, list[tu
 
 def rule_names(rules: Iterable[Rule] | None = None) -> set[str]:
     """Every name ``--disable`` accepts: family names and the declared rule names."""
-    names: set[str] = set()
-    for family, entries in rule_catalog(rules):
-        names.add(family)
-        names.update(name for name, _, _ in entries)
-    return names
-
-
-def role_description(role: str) -> str:
-    return ROLES[role]
+    return known_names(DEFAULT_RULES if rules is None else rules)

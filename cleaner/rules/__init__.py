@@ -30,7 +30,7 @@ from .base import ContextRule, DocumentView, Finding, LineRule, Rule, family_of
 
 __all__ = ["ContextRule", "DocumentView", "Finding", "LineRule", "Rule", "FAMILIES", "BEFORE_HEADER", "AFTER_HEADER",
            "LINE", "CONTEXT", "TEASERS", "ZONES", "AFTER_ZONES",
-           "all_rules", "declared_names", "check_names"]
+           "all_rules", "declared_names", "known_names", "check_names"]
 
 FAMILIES = {
     "captions": captions.RULES,
@@ -95,6 +95,16 @@ def declared_names(rules: Iterable[Rule]) -> dict[str, list[str]]:
     return out
 
 
+def known_names(rules: Iterable[Rule]) -> set[str]:
+    """The names ``rules`` declare and their families: every name ``disable`` accepts.
+
+    >>> {"social", "social.share"} <= known_names(social.RULES)
+    True
+    """
+    declared = declared_names(rules)
+    return set(declared) | {n for family in declared.values() for n in family}
+
+
 def check_names(names: Iterable[str], rules: Iterable[Rule]) -> None:
     """Raise :class:`cleaner.config.UnknownRuleName` for any of ``names`` that is neither a family nor
     a name that ``rules`` declare.
@@ -110,8 +120,7 @@ def check_names(names: Iterable[str], rules: Iterable[Rule]) -> None:
     names = tuple(names)
     if not names:
         return
-    declared = declared_names(rules)
-    known = set(declared) | {n for family in declared.values() for n in family}
+    known = known_names(rules)
     unknown = tuple(n for n in names if n not in known)
     if unknown:
         import difflib
