@@ -35,7 +35,7 @@ from ..extract.authors import parse_byline
 from ..extract.dates import date_line, parse_date
 from ..text import ends_sentence, short_text_cache
 from .base import ContextRule, DocumentView, Finding
-from .roles import COMMENT_SECTION, END_MARKERS, HEADER, INLINE, NO_EVIDENCE, REPEAT, TRANSPARENT, body_role
+from .roles import COMMENT_SECTION, END_MARKERS, HEADER, INSIDE, NO_EVIDENCE, TRANSPARENT, body_role
 
 __all__ = ["BODY_ZONES", "RULES", "Layout", "layout", "body_span", "is_prose", "is_row", "prose_flags", "size"]
 
@@ -49,10 +49,6 @@ INNER_COST = 2
 MIN_ZONE = 3
 # The longest heading that may introduce a list that continues the body.
 MAX_HEADING_WORDS = 8
-
-# Cuts that interrupt a body without ending it (roles.TRANSPARENT): prose on both sides of them still reads
-# as one text. Of those, the ones that stand inside a body and hardly ever in the furniture around it:
-_INSIDE = frozenset({INLINE, REPEAT})
 
 _BULLET = regex.compile(r"^(?:[*•·▪►+-]|\d{1,2}[.)])\s+")
 _BULLET_CHARS = frozenset("*•·▪►+-0123456789")
@@ -203,7 +199,7 @@ def _scores(doc: DocumentView) -> list[int]:
             # ending it; other cuts are furniture.
             if role == HEADER:
                 scores.append(0)
-            elif role in _INSIDE:
+            elif role in INSIDE:  # transparent cuts that stand inside a body, hardly ever around it
                 scores.append(-INNER_COST)
             else:
                 scores.append(-COST)

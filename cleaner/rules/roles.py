@@ -16,7 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "FURNITURE", "INLINE", "REPEAT", "CAPTION", "END", "LIST_HEADING", "COMMENT_END", "COMMENT", "HEADER",
-    "ROLES", "END_MARKERS", "TRANSPARENT", "COMMENT_SECTION", "NO_EVIDENCE", "body_role",
+    "ROLES", "END_MARKERS", "TRANSPARENT", "INSIDE", "COMMENT_SECTION", "NO_EVIDENCE", "body_role",
 ]
 
 FURNITURE = "furniture"
@@ -47,10 +47,12 @@ END_MARKERS = frozenset({END, LIST_HEADING, COMMENT_END})
 TRANSPARENT = frozenset({INLINE, REPEAT, CAPTION})
 # Roles of a comment section's parts.
 COMMENT_SECTION = frozenset({COMMENT, COMMENT_END})
+# Roles of the transparent cuts that stand inside a body and hardly ever in the furniture around it.
+INSIDE = frozenset({INLINE, REPEAT})
 # Roles of cuts that are no evidence of page furniture (a header and a repeat stand in any article).
 NO_EVIDENCE = frozenset({HEADER, REPEAT})
 
-_BODY_ROLES = {HEADER: "header", INLINE: "inline", REPEAT: "inline", END: "end", LIST_HEADING: "end", COMMENT_END: "end"}
+_BODY_ROLES = {HEADER: "header", **dict.fromkeys(INSIDE, "inline"), **dict.fromkeys(END_MARKERS, "end")}
 
 
 def body_role(role: str) -> str:
