@@ -637,8 +637,9 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
     # Every byline and date above the body counts here, not only those of the lead's window: two names or
     # three dates there are a list of teasers however far apart they stand.
     full = [i for i in doc.live_indices() if i < span[0]]
+    header_zone = _zone(doc, full, span)
     if "authors" not in have:
-        zone = [i for i in _zone(doc, full, span) if i not in taken]
+        zone = [i for i in header_zone if i not in taken]
         picked_names = _pick_byline(doc, zone, title_at)
         if picked_names is not None:
             i, names, published = picked_names
@@ -656,7 +657,7 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
             extra.extend(Finding(j, "header.byline") for j in copies)
             taken = taken | {i, *copies}
     if "published" not in have:
-        zone = [i for i in _zone(doc, full, span) if i not in taken]
+        zone = [i for i in header_zone if i not in taken]
         picked = _pick_date(doc, zone, title_at)
         if picked is not None:
             extra.append(Finding(picked[0], "header.date", (("published", picked[1]),)))
@@ -672,7 +673,7 @@ def _missing_meta(doc: DocumentView, lead: list[int], span: tuple[int, int], out
     text_of = {doc.paragraphs[f.index].text: f.rule for f in out + extra}
     extra.extend(
         Finding(j, text_of[doc.paragraphs[j].text])
-        for j in _zone(doc, full, span)
+        for j in header_zone
         if j not in done and doc.paragraphs[j].text in text_of
     )
     return extra
@@ -712,9 +713,8 @@ def _candidate(text: str) -> bool:
         _is_title(text)
         and not is_name(text, max_words=4)
         and not _SENTENCE_BREAK.search(text)
-        # a date beside a name or a category ('Martina Berg 19. Juni 2019', '01.02.2022 | Meeting'), a footer
-        # ('Kontakt Impressum © 2019'), a menu or a breadcrumb ('Website /Kommunikation /Aktuelles')
-        and not _dated_label(text)
+        # (a date beside a name or a category, 'Martina Berg 19. Juni 2019', is no title already: _is_title)
+        # a footer ('Kontakt Impressum © 2019')
         and "©" not in text
         and not _QUOTED_SENTENCE.search(text)
         and len(_GLUED_WORDS.findall(text)) < 2
@@ -769,7 +769,10 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
         signals = set()
         w = _words(text)
         if later_words is None:
-            later_words = [(j, _words(p.text)) for j, p in enumerate(paragraphs) if len(p.text) <= 600 and j not in gone]
+            # The words of every short paragraph are a fact of the text: read once per document.
+            short_words = doc.memo("header.short_words", lambda d: [(j, _words(p.text)) for j, p in enumerate(d.paragraphs)
+                                                                  if len(p.text) <= 600])
+            later_words = [(j, lw) for j, lw in short_words if j not in gone]
         if any(j != i and (lw == w or lw.endswith(" " + w) or (" " + w + " ") in (" " + lw + " ")) for j, lw in later_words if j > i or lw != w):
             signals.add("repeated")
         for k in [k for k in zone[n + 1 :] if k not in gone][:2]:
