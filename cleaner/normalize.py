@@ -214,8 +214,6 @@ def fix_width(line: str) -> str:
     >>> fix_width("一个约定，信守15年；Ａｂｃ１２３，ok")
     '一个约定，信守15年；Abc123,ok'
     """
-    if _WIDTH_FORMS.search(line) is None:
-        return line
     return _WIDTH_FORMS.sub(_narrow, line)
 
 
