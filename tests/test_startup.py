@@ -88,6 +88,15 @@ def test_clean_to_jsonl_and_explain_load_only_what_they_use(tmp_path, language):
     assert set(_loaded(tmp_path, explain)) <= allowed
 
 
+def test_clean_of_zstd_jsonl_loads_nothing_heavy(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    src = tmp_path / "in.jsonl.zst"
+    src.write_bytes(zstandard.ZstdCompressor().compress((json.dumps({"id": "a", "text": TEXT}) + "\n").encode()))
+    clean = _cli(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "1", "-q", "--no-language"])
+    assert _loaded(tmp_path, clean) == []
+    assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["views"] == 274
+
+
 def test_the_parent_of_a_worker_pool_does_not_compile_the_rules(tmp_path):
     """With several workers the pipeline is built in the workers (from the fork server's preload), so the
     parent's start-up does not add to theirs."""

@@ -344,6 +344,21 @@ def _source(path: Path) -> str:
     return _printable(path.as_posix())
 
 
+def source_name(path: str | os.PathLike[str]) -> str:
+    """How a path is named in sources: URLs as given, local paths in POSIX form (bytes of the
+    name that are not UTF-8 become U+FFFD, so records and messages stay valid text)."""
+    return path if is_url(path) else _source(Path(path))
+
+
+def open_input(path: str | os.PathLike[str]) -> IO[bytes]:
+    """A binary file object for a local path or an fsspec URL."""
+    if is_url(path):
+        import fsspec
+
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
 def _doc_id(path: Path) -> str:
     return _printable(path.stem) or _printable(path.name)
 

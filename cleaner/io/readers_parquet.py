@@ -31,7 +31,7 @@ from typing import IO, Any, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .readers import Document, DocumentError, Item, _is_blank, blank_reason, _printable, is_url, read_files
+from .readers import Document, DocumentError, Item, _is_blank, blank_reason, is_url, open_input, read_files, source_name
 
 __all__ = [
     "DEFAULT_BATCH_ROWS",
@@ -61,21 +61,6 @@ class ColumnError(ValueError):
 def is_parquet(path: str | os.PathLike[str]) -> bool:
     """True for ``.parquet`` (and ``.pq``) files."""
     return str(path).lower().endswith(PARQUET_SUFFIXES)
-
-
-def source_name(path: str | os.PathLike[str]) -> str:
-    """How a path is named in sources: URLs as given, local paths in POSIX form (bytes of the
-    name that are not UTF-8 become U+FFFD, so records and messages stay valid text)."""
-    return path if is_url(path) else _printable(Path(path).as_posix())
-
-
-def open_input(path: str | os.PathLike[str]) -> IO[bytes]:
-    """A binary file object for a local path or an fsspec URL."""
-    if is_url(path):
-        import fsspec
-
-        return fsspec.open(path, "rb").open()
-    return open(path, "rb")
 
 
 def _is_text_type(t: pa.DataType) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import IO, Iterator
 
-from .readers import DocumentError, Item, read_jsonl_stream
+from .readers import DocumentError, Item, open_input, read_jsonl_stream, source_name
 
 __all__ = ["ZSTD_SUFFIXES", "is_jsonl_zst", "read_jsonl_zst"]
 
@@ -79,8 +79,6 @@ def read_jsonl_zst(path: str | os.PathLike[str]) -> Iterator[Item]:
     Like a gzip'd file, a file that breaks off (or goes on with bytes that are not zstd) gives the
     records read up to the damage and then one error for the rest of the file.
     """
-    from .readers_parquet import open_input, source_name
-
     src = source_name(path)
     try:
         import zstandard
