@@ -110,6 +110,7 @@ def test_caption_without_credit():
         ("20. April 201713. Juni 2017", "2017-04-20"),  # published and modified dates run together
         ("Posted on28. Juli 2019", "2019-07-28"),
         ("18.11.2019Get short URL", "2019-11-18"),
+        ("2.03.2018von Jane Roe", "2018-03-02"),  # the date run into the byline
         ("06.11.23", "2023-11-06"),
         ("4 mrt 2020", "2020-03-04"),  # month abbreviations the table lacks: dateparser reads them
         ("12 sty 2021", "2021-01-12"),

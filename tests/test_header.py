@@ -337,3 +337,27 @@ def test_a_blog_date_line_with_slashes_is_no_photo_credit():
 def test_a_day_and_month_before_the_headline_is_stripped():
     assert strip_title("Jun 17 Das vielleicht schönste Ende der Welt: Montauk") == "Das vielleicht schönste Ende der Welt: Montauk"
     assert strip_title("May 5 Reasons To Visit The Old Library This Summer") == "May 5 Reasons To Visit The Old Library This Summer"
+
+
+def test_share_buttons_between_the_headline_and_the_prose_are_looked_past():
+    # The headline opens the page; share buttons and their counters stand between it and the article.
+    shares = "AddThis Sharing Buttons\n\nShare to FacebookFacebookShare to TwitterTwitter\n\nFacebook\n\n0\n\nTwitter"
+    art = cleaner.clean(f"Council Splits Over Bridge Budget\n\n{shares}\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget"
+    assert cleaner.clean(art.text).title is None
+
+
+def test_share_buttons_between_the_headline_and_its_date_are_looked_past():
+    shares = "1.024\n\nletture\n\nFacebook\n\n0\n\nTwitter\n\nPinterest"
+    art = cleaner.clean(f"Skip to content\n\nCouncil Splits Over Bridge Budget\n\n{shares}\n\nNovember 19, 2019\n\n{BODY}")
+    assert art.title == "Council Splits Over Bridge Budget" and art.published == "2019-11-19"
+
+
+def test_an_account_prompt_above_the_prose_is_no_headline():
+    assert cleaner.clean(f"{NAV}\n\nNoch nicht angemeldet?\n\n{BODY}").title is None
+    assert cleaner.clean(f"{NAV}\n\nNoch nicht angemeldet?\n\nJetzt registrieren!\n\n{BODY}").title is None
+
+
+def test_a_date_run_into_the_byline():
+    art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n12.03.2018von Jane Roe\n\n{BODY}")
+    assert (art.title, art.authors, art.published) == ("Council Splits Over Bridge Budget", ("Jane Roe",), "2018-03-12")

@@ -78,8 +78,9 @@ _PATTERNS = [
     r"(?P<w9>\p{L}{3,12})\.?\s+(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y9>(?:19|20)\d\d)",
 ]
 # What may follow a date glued to it in a scrape: a time ('Nov 19 20197:05 AM'), a second date
-# ('20. April 201713. Juni 2017', '17/11/201917/11/2019') or a capitalised word ('18.11.2019Get short URL').
-_GLUED_AFTER = r"(?:T\d|[0-2]?\d[:.hH][0-5]\d|[0-3]?\d[./]|[0-3]?\d\.?\s\p{L}|(?-i:\p{Lu}\p{Ll}))"
+# ('20. April 201713. Juni 2017', '17/11/201917/11/2019'), a capitalised word ('18.11.2019Get short URL') or
+# the 'by' of the byline ('2.03.2018von Jane Roe').
+_GLUED_AFTER = r"(?:T\d|[0-2]?\d[:.hH][0-5]\d|[0-3]?\d[./]|[0-3]?\d\.?\s\p{L}|(?-i:\p{Lu}\p{Ll})|(?-i:by|von|par|por)\s+(?-i:\p{Lu}))"
 DATE = regex.compile(
     # A day may be glued to the label before it ('Posted on28. Juli 2019'), a month name may not ('Omar 5').
     r"(?:(?<![\w.])|(?<=\p{Ll})(?=\d))(?:" + "|".join(_PATTERNS) + r")(?!(?!" + _GLUED_AFTER + r")\w)",

@@ -691,7 +691,7 @@ def _words(text: str) -> str:
 # 'Liken Lade …', 'Support my work!', 'Herzlich willkommen! Loggen Sie sich ein', 'Lesezeit: 1 min'):
 # a line holding one is not a title.
 _WIDGET_WORDS = regex.compile(
-    r"\b(?:skip|springen|zum\s+inhalt|log\s*in|login|sign\s+in|sign\s+up|anmelden|einloggen|loggen|registrieren|"
+    r"\b(?:skip|springen|zum\s+inhalt|log\s*in|login|sign\s+in|sign\s+up|anmelden|angemeldet|einloggen|eingeloggt|loggen|registrieren|"
     r"welcome|willkommen|bienvenue|bienvenido|benvenuto|subscribe|abonnieren|abonnez|suscr[ií]bete|newsletter|"
     r"cookies?|liken?|gefällt|geladen|loading|chargement|cargando|download|herunterladen|lesezeit|read(?:ing)?\s+time|"
     r"temps\s+de\s+lecture|tiempo\s+de\s+lectura|support\s+(?:my|our|us)|donate|spenden|apoya|soutenez|"
@@ -775,7 +775,12 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
             later_words = [(j, lw) for j, lw in short_words if j not in gone]
         if any(j != i and (lw == w or lw.endswith(" " + w) or (" " + w + " ") in (" " + lw + " ")) for j, lw in later_words if j > i or lw != w):
             signals.add("repeated")
-        for k in [k for k in zone[n + 1 :] if k not in gone][:2]:
+        # Share buttons and counters printed under the headline ('Share', 'Facebook', '0', 'AddThis Sharing
+        # Buttons') stand between it and its date or its prose: they are looked past.
+        # (not under a long line: a dek's share buttons are its headline's)
+        below = [k for k in zone[n + 1 :] if k not in gone]
+        skip = _widgets_under(paragraphs, below) if len(text.split()) < _MIN_DEK_WORDS else 0
+        for k in below[skip:][:2]:
             t = paragraphs[k].text
             if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
                 signals.add("dated")
@@ -784,11 +789,38 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
                 break  # a kicker above the headline: the date or byline goes with the one next to it
         if i == first:
             signals.add("first")
-        after = next((j for j in live if j > i), None)
+        later = [j for j in live if j > i][: _MAX_WIDGET_LINES + 1]
+        later = later[_widgets_under(paragraphs, later):]
+        after = later[0] if later else None
         if after is not None and is_prose(paragraphs[after].text):
             signals.add("last")
         out.append((i, text, frozenset(signals)))
     return out
+
+
+_MAX_WIDGET_LINES = 12  # share buttons and counters looked past under a headline
+_SHARE_WORDS = regex.compile(r"\b(?:shar(?:e|ing)|teilen|partager|compartir|condividi|tweet|twitter|facebook|"
+                             r"pinterest|linkedin|whatsapp|e-?mail|print|drucken|imprimer)\b", regex.IGNORECASE)
+
+
+def _widgets_under(paragraphs, below: list[int]) -> int:
+    """How many of the paragraphs ``below`` a headline, from the first, are share buttons and counters: a
+    line of at most two words ('Facebook', '0', 'Nessun commento'), or a short line naming a share button
+    ('AddThis Sharing Buttons', 'Share to LinkedIn ...'); a date, a name or a 'By' line ends them."""
+    n = 0
+    for k in below[:_MAX_WIDGET_LINES]:
+        text = paragraphs[k].text
+        words = text.split()
+        bare = strip_bullet(text)
+        if date_candidate(text) is not None or _LONE_BY.fullmatch(bare) or _is_name_line(bare) or byline_of(text):
+            break  # the date or byline itself
+        if len(words) <= 2:
+            n += 1
+        elif len(text) <= 200 and _SHARE_WORDS.search(text) and not is_prose(text):
+            n += 1
+        else:
+            break
+    return n
 
 
 _DAY_PREFIX = regex.compile(
