@@ -60,6 +60,7 @@ def test_date_inside_prose_is_not_a_date_line():
         ("By Jane Roe (@janeroe) and John Doe", ["Jane Roe", "John Doe"]),
         ("By Jane Roe Updated Nov 13, 2019, 10:28am EST", ["Jane Roe"]),
         ("By Jane Roe, last updated: 5 November 2020", ["Jane Roe"]),
+        ("Posted by Jane Roe in Politics & Society", ["Jane Roe"]),
     ],
 )
 def test_bylines(text, names):

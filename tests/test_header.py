@@ -361,3 +361,26 @@ def test_an_account_prompt_above_the_prose_is_no_headline():
 def test_a_date_run_into_the_byline():
     art = cleaner.clean(f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\n12.03.2018von Jane Roe\n\n{BODY}")
     assert (art.title, art.authors, art.published) == ("Council Splits Over Bridge Budget", ("Jane Roe",), "2018-03-12")
+
+
+def test_a_headline_saying_what_something_is_like_is_no_like_button():
+    raw = f"{NAV}\n\nWhat It’s Like to Ride the Night Bus\n\nJane Roe, John Doe\n\nNovember 8 2023, 3:18 p.m.\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert art.title == "What It’s Like to Ride the Night Bus" and art.authors == ("Jane Roe", "John Doe")
+
+
+def test_a_name_and_its_role_without_a_comma():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nMembers could not agree on what to cut first\n\nJane Roe Education editor\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert art.title == "Council Splits Over Bridge Budget" and art.authors == ("Jane Roe",)
+
+
+def test_a_bloggers_one_word_handle_in_a_dated_byline_above_the_headline():
+    art = cleaner.clean(f"Menu\n\n3. April 2022 by jane\n\nCouncil Splits Over Bridge Budget\n\n{BODY}")
+    assert (art.title, art.authors, art.published) == ("Council Splits Over Bridge Budget", ("jane",), "2022-04-03")
+    assert not cleaner.clean("June 8, 2018 by admin\n\n" + BODY).authors
+
+
+def test_the_section_after_the_name_is_not_part_of_it():
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nPublicado el 11 de mayo\n\nEscribe Juana Pérez en Territorio\n\n{BODY}"
+    assert cleaner.clean(raw).authors == ("Juana Pérez",)

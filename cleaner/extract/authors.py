@@ -42,6 +42,8 @@ _HANDLE = regex.compile(r"\s*\(?@\w{1,30}\)?")
 _STAMP_LABEL = regex.compile(r"\s+(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*$", regex.IGNORECASE)
 _DOMAIN = regex.compile(r"\w\.(?:com|org|net|info|co\.uk|uk|de|at|ch|fr|es|it|pt|pl|nl|ru|io)$", regex.IGNORECASE)
 _BEFORE_DATE = regex.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|du|del)\s*$", regex.IGNORECASE)
+# The section or place after the name: 'Escribe Jane Roe en Territorio', 'Posted by Jane Roe in Politics'.
+_IN_SECTION = regex.compile(r"(?<=\p{L})\s+(?:in|en|em|im|dans|nel|nella)\s+\p{Lu}[\p{L}&-]*(?:\s+(?:&|y|and|und|et|e)?\s*\p{Lu}[\p{L}-]*){0,2}$")
 _SPLIT = regex.compile(r"\s*(?:,\s*(?:and|und|et|y|e)\s+|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
@@ -95,6 +97,7 @@ def split_names(text: str) -> list[str] | None:
     text = _HANDLE.sub("", text)
     text = _STAMP_LABEL.sub("", text)
     text = _BEFORE_DATE.sub("", text)  # 'By Jane Roe On 12. Dezember 2022': the word that led to the date
+    text = _IN_SECTION.sub("", text)  # 'Por Jane Roe en Territorio', 'By Jane Roe in Politics': the section
     parts = [p for p in _SPLIT.split(text.strip(" .")) if p]
     names: list[str] = []
     for i, part in enumerate(parts):

@@ -134,6 +134,8 @@ def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
             names = _plausible(names)
             if names:
                 return names, parse_date(text)
+    if len(text) <= 60 and (names := _plausible(_name_and_role(text))):
+        return names, None  # 'Jane Roe Education editor': the role without a comma
     if len(text) <= 120 and parse_date(text):
         for sep in ("|", "·", "•", " - ", " – ", " — ", ","):
             if sep in text:
@@ -553,6 +555,10 @@ def byline_of(text: str) -> tuple[tuple[str, ...], str | None] | None:
             names = split_names(head)
         elif not sep and signed and is_name(head, max_words=4):
             names = [head]
+        elif not sep:
+            names = _name_and_role(head)  # 'Jane Roe Education editor', 'Jane Roe Staff Writer'
+    if names is None and published is not None:
+        names = _handle_after_by(bare)
     kept = _plausible(names) if names else None
     if not kept:
         return None
@@ -578,6 +584,54 @@ _ROLE = regex.compile(
     r"corresponsal|periodista|giornalista|inviat[oa]|repórter|dziennikarz|verslaggever|корреспондент)\b",
     regex.IGNORECASE,
 )
+
+
+def _is_role_phrase(words: list[str]) -> bool:
+    """'Staff Writer', 'Senior Reporter', 'Education editor', 'Political correspondent': a role printed after
+    the name without a comma. Every word a role word, or a desk name and a lower-case role word."""
+    if not 1 <= len(words) <= 3:
+        return False
+    if all(_ROLE.fullmatch(w) or _ROLE_ONLY_WORDS.fullmatch(w) for w in words):
+        return True
+    return len(words) == 2 and words[0][:1].isupper() and words[1].islower() and _ROLE.fullmatch(words[1]) is not None
+
+
+_ROLE_ONLY_WORDS = regex.compile(r"senior|chief|contributing|special|associate|managing|deputy|political|"
+                                 r"national|foreign|sports|business|freie[rn]?|leitende[rn]?|stellvertretende[rn]?",
+                                 regex.IGNORECASE)
+
+
+def _name_and_role(text: str) -> list[str] | None:
+    """The name of a line that is a name and the role after it, without a comma ('Jane Roe Education editor').
+
+    >>> _name_and_role("Jane Roe Education editor"), _name_and_role("Mary Ann Roe Staff Writer")
+    (['Jane Roe'], ['Mary Ann Roe'])
+    >>> _name_and_role("Jane Roe Smith") is None
+    True
+    """
+    words = text.split()
+    if len(words) > 7:
+        return None
+    for cut in range(2, min(len(words) - 1, 4) + 1):  # the shortest name first
+        if _is_role_phrase(words[cut:]) and is_name(" ".join(words[:cut]), max_words=4):
+            return [" ".join(words[:cut])]
+    return None
+
+
+# 'by mady', 'By Ela': a one-word name (a blogger's handle) after an explicit 'By' in a dated line.
+_BY_HANDLE = regex.compile(r"(?:^|[\s|·•,])(?:by|von|par|por)\s+(?P<name>\p{L}[\p{L}\d_.-]{1,24})$", regex.IGNORECASE)
+
+
+def _handle_after_by(bare: str) -> list[str] | None:
+    """The one-word name after 'By' at the end of a dated byline ('3. April 2022 by mady'); not a word of
+    page furniture ('by admin', 'by Staff')."""
+    m = _BY_HANDLE.search(bare)
+    if m is None or not _LABELS_ONLY.fullmatch(bare[: m.start()].strip(" |·•,")):
+        return None
+    name = m.group("name").rstrip(".")
+    if name.isupper() or name.lower() in _NOT_NAME_WORDS or name.lower() in _CREDIT_WORDS or _ROLE.fullmatch(name):
+        return None
+    return [name]
 
 
 def _split_once(text: str) -> list[str]:
@@ -693,7 +747,7 @@ def _words(text: str) -> str:
 _WIDGET_WORDS = regex.compile(
     r"\b(?:skip|springen|zum\s+inhalt|log\s*in|login|sign\s+in|sign\s+up|anmelden|angemeldet|einloggen|eingeloggt|loggen|registrieren|"
     r"welcome|willkommen|bienvenue|bienvenido|benvenuto|subscribe|abonnieren|abonnez|suscr[ií]bete|newsletter|"
-    r"cookies?|liken?|gefällt|geladen|loading|chargement|cargando|download|herunterladen|lesezeit|read(?:ing)?\s+time|"
+    r"cookies?|liken|like(?=\s*(?:\d|$|\|))|gefällt|geladen|loading|chargement|cargando|download|herunterladen|lesezeit|read(?:ing)?\s+time|"
     r"temps\s+de\s+lecture|tiempo\s+de\s+lectura|support\s+(?:my|our|us)|donate|spenden|apoya|soutenez|"
     r"terms\s+of|privacy|impressum|datenschutzerklärung|kontakt|contact\s+us|menu|menü|search|suche|"
     r"share|teilen|partager|compartir|condividi|udostępnij|delen|поделиться|advertisement|anzeige|werbung|"
@@ -755,8 +809,10 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
         if _candidate(text):
             first = i
             break
-        if byline_of(text) is not None and date_line(text) is None:
-            break  # what stands under a byline is the dek or the article, not the headline opening the page
+        if byline_of(text) is not None and date_candidate(text) is None:
+            # What stands under a byline is the dek or the article, not the headline opening the page; a blog
+            # prints its dated byline ('3. April 2022 by Jane') above the headline.
+            break
         if is_prose(text) and date_candidate(text) is None:
             break
     out = []
