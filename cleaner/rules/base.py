@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import regex
 
 from ..reflow import Paragraph
+from .prefilter import admits, fold, pretests
 from .roles import FURNITURE, ROLES
 
 __all__ = ["Finding", "DocumentView", "LineRule", "ContextRule", "Rule", "SHORT_LIMIT", "family_of"]
@@ -147,7 +148,8 @@ class DocumentView:
     def short(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
         """``(index, text, lower-cased text, length)`` of every paragraph of at most ``max_len``
         characters, in document order, cut or not; None when ``max_len`` is above
-        :data:`SHORT_LIMIT` (the index holds only paragraphs up to that length).
+        :data:`SHORT_LIMIT` (the index holds only paragraphs up to that length). The lower-cased
+        text is :func:`cleaner.rules.prefilter.fold` of the text, what needles are looked for in.
 
         Line rules share this index, so each of them looks only at the few short
         paragraphs a document has instead of at all of them.
@@ -157,7 +159,7 @@ class DocumentView:
         text = self._text
         if text.short is None:
             text.short = [
-                (i, p.text, p.text.lower(), n)
+                (i, p.text, fold(p.text), n)
                 for i, p in enumerate(self.paragraphs)
                 if (n := len(p.text)) <= SHORT_LIMIT
             ]
@@ -192,6 +194,11 @@ class LineRule:
     ``needle`` is a cheap pre-test: a paragraph whose lower-cased text contains
     none of these substrings is not matched against the pattern at all.
     A line rule emits one name, its own; ``role`` is the part its cuts play (:mod:`cleaner.rules.roles`).
+
+    Besides its needles, a rule skips its pattern on a paragraph that cannot match it by what the
+    pattern itself says (:meth:`pretests`): the strings every match starts with and the literal text
+    every match holds, read off the pattern once (:mod:`cleaner.rules.prefilter`). They decide
+    nothing a fullmatch would not, and a cut's evidence names only the declared needle.
     """
 
     name: str
@@ -210,6 +217,18 @@ class LineRule:
         if self.emits != (self.name,):
             raise ValueError(f"line rule {self.name!r} emits its own name only, not {self.emits}")
 
+    def pretests(self) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """``(prefixes, literals)`` read off the pattern (:func:`cleaner.rules.prefilter.pretests`):
+        the folded text of a paragraph the pattern matches in full starts with one of ``prefixes``
+        (unless the paragraph starts with white space) and holds one of ``literals``; each None when
+        the pattern tells nothing. Computed on first use."""
+        try:
+            return self.__dict__["_pretests"]
+        except KeyError:
+            found = pretests(self.pattern)
+            object.__setattr__(self, "_pretests", found)
+            return found
+
     def why(self, needle: str | None) -> dict[str, Any]:
         """The evidence for a cut: the rule's pattern matched the whole paragraph (after ``needle``, its
         cheap pre-test, was found in it)."""
@@ -221,11 +240,13 @@ class LineRule:
         if len(text) > self.max_len:
             return None
         needle = None
+        lowered = fold(text)
         if self.needles:
-            lowered = text.lower()
             needle = next((n for n in self.needles if n in lowered), None)
             if needle is None:
                 return None
+        if not admits(self.pretests(), text, lowered):
+            return None
         m = self.pattern.fullmatch(text)
         if m is None:
             return None
@@ -249,6 +270,7 @@ class LineRule:
         # findings back in document order).
         cut, needles, extract = doc.cut, self.needles, self.extract
         fullmatch = self.pattern.fullmatch
+        prefixes, literals = self.pretests()
         for i, text, lowered, _ in short:
             if i in cut:
                 continue
@@ -257,6 +279,14 @@ class LineRule:
                 for needle in needles:  # a plain loop: cheaper than any() over a generator
                     if needle in lowered:
                         hit = needle
+                        break
+                else:
+                    continue
+            if prefixes is not None and not lowered.startswith(prefixes) and not text[:1].isspace():
+                continue
+            if literals is not None:
+                for literal in literals:
+                    if literal in lowered:
                         break
                 else:
                     continue
