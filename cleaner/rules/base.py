@@ -76,12 +76,14 @@ def _declare(rule: Any) -> None:
 class _Text:
     """What a document's text gives once, whatever has been cut: shared by every view of one document."""
 
-    __slots__ = ("short", "by_length", "lengths", "memo")
+    __slots__ = ("short", "by_length", "lengths", "by_first", "memo")
 
     def __init__(self) -> None:
         self.short: list[tuple[int, str, str, int]] | None = None
         self.by_length: list[tuple[int, str, str, int]] | None = None
         self.lengths: list[int] = []
+        # by_length by the first character of the folded text ("" for the texts that start with white space)
+        self.by_first: dict[str, tuple[list[tuple[int, str, str, int]], list[int]]] | None = None
         self.memo: dict[str, Any] = {}
 
 
@@ -144,6 +146,34 @@ class DocumentView:
             text.by_length = sorted(short, key=lambda e: e[3])
             text.lengths = [e[3] for e in text.by_length]
         return text.by_length[: bisect_right(text.lengths, max_len)]
+
+    def short_starting(self, max_len: int, firsts: Iterable[str]) -> list[tuple[int, str, str, int]] | None:
+        """The entries of :meth:`short_up_to` whose folded text starts with one of ``firsts`` (single
+        characters), and those whose text starts with white space; each once, in no set order.
+
+        For a rule whose matches start with known strings (:meth:`LineRule.pretests`): it looks only
+        at the paragraphs that start like one of them.
+        """
+        if self.short(max_len) is None:
+            return None
+        text = self._text
+        if text.by_first is None:
+            by_first: dict[str, tuple[list[tuple[int, str, str, int]], list[int]]] = {}
+            for e in self.short_up_to(SHORT_LIMIT) or ():
+                key = "" if e[1][:1].isspace() else e[2][:1]
+                bucket = by_first.get(key)
+                if bucket is None:
+                    bucket = by_first[key] = ([], [])
+                bucket[0].append(e)
+                bucket[1].append(e[3])
+            text.by_first = by_first
+        by_first = text.by_first
+        out: list[tuple[int, str, str, int]] = []
+        for key in ("", *firsts):
+            bucket = by_first.get(key)
+            if bucket is not None:
+                out += bucket[0][: bisect_right(bucket[1], max_len)]
+        return out
 
     def short(self, max_len: int) -> list[tuple[int, str, str, int]] | None:
         """``(index, text, lower-cased text, length)`` of every paragraph of at most ``max_len``
@@ -227,6 +257,7 @@ class LineRule:
         except KeyError:
             found = pretests(self.pattern)
             object.__setattr__(self, "_pretests", found)
+            object.__setattr__(self, "_firsts", None if found[0] is None else tuple(sorted({p[0] for p in found[0]})))
             return found
 
     def why(self, needle: str | None) -> dict[str, Any]:
@@ -259,7 +290,10 @@ class LineRule:
         return None if hit is None else hit[1]
 
     def apply(self, doc: DocumentView) -> Iterable[Finding]:
-        short = doc.short_up_to(self.max_len)
+        prefixes, literals = self.pretests()
+        firsts = self.__dict__["_firsts"]
+        # Only the paragraphs that start like a match, when the pattern says how matches start.
+        short = doc.short_up_to(self.max_len) if firsts is None else doc.short_starting(self.max_len, firsts)
         if short is None:
             for i, p in doc.live():
                 hit = self._hit(p.text)
@@ -270,7 +304,6 @@ class LineRule:
         # findings back in document order).
         cut, needles, extract = doc.cut, self.needles, self.extract
         fullmatch = self.pattern.fullmatch
-        prefixes, literals = self.pretests()
         for i, text, lowered, _ in short:
             if i in cut:
                 continue
