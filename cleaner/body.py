@@ -134,24 +134,28 @@ def _own(text: str) -> tuple[list[float], _Facts]:
     head = text[:_HEAD]
     sample = _WORD.findall(head)[:_SAMPLE]
     bare = _bare(text)
-    facts = _facts(text, sample, bare)
-    n = facts.words
+    n = len(text.split())
     k = len(sample)
-    stop = facts.stop
+    stop = sum(map(_STOP_WORDS.__contains__, map(str.lower, sample))) / k if k else 0.0
     end = ends_sentence(bare)
+    stripped = bare.rstrip()
+    colon = stripped.endswith(":")
+    # the same test as _facts
+    prose = n >= 8 and (end or colon) or n >= 25 and text.count(",") < n / 3
+    facts = _Facts(n, prose, stop)
     if k:
-        caps = sum(map(str.isupper, (t[0] for t in sample))) / k
-        long_words = sum(len(t) >= 9 for t in sample) / k
+        caps = sum([t[0].isupper() for t in sample]) / k
+        long_words = sum([len(t) >= 9 for t in sample]) / k
     else:
         caps = long_words = 0.0
     digits = len(_DIGITS.findall(head)) / max(1, len(head))
     sentences = len(_SENTENCE_BREAK.findall(head))
-    prose = facts.prose
-    short = 3 <= n < 8 and end and _TITLE_START.match(bare) is not None
-    title = 1 <= n <= 20 and _TITLE_START.match(bare) is not None and not bare.rstrip().endswith((".", ",", ";", ":"))
+    starts_like_title = 1 <= n <= 20 and _TITLE_START.match(bare) is not None
+    short = 3 <= n < 8 and end and starts_like_title
+    title = 1 <= n <= 20 and starts_like_title and not stripped.endswith((".", ",", ";", ":"))
     vec = [
         1.0,
-        math.log1p(n), float(end), float(bare.rstrip().endswith(":")), min(sentences, 10) / 10.0,
+        math.log1p(n), float(end), float(colon), min(sentences, 10) / 10.0,
         float(short), float(title), float(bare[:1].islower()),
         float(bare != text), caps, digits, stop, head.count(",") / max(1, k), long_words,
         float(_URLISH.search(text) is not None), min(len(_SEPARATORS.findall(text)), 5) / 5.0,
@@ -285,17 +289,26 @@ def features(
         for m in range(k, j):
             list_run[live[m]] = j - k
         k = j + 1 if j == k else j
+    # running sums: the prose words of a window of paragraphs, the prose paragraphs of a window of live ones
+    words_upto = [0]
+    for w in prose_words:
+        words_upto.append(words_upto[-1] + w)
+    prose_upto = [0]
+    for i in live:
+        prose_upto.append(prose_upto[-1] + own[i][1].prose)
+    n_live = len(live)
+    repeats_at, title_at = _INDEX["repeats"], _INDEX["title_shaped"]
     out: list[list[float]] = []
     for i in range(n):
         if only is not None and i not in only:
             out.append([])
             continue
         vec = list(own[i][0])
-        vec[_INDEX["repeats"]] = min(counts[texts[i]] - 1, 5) / 5.0
+        vec[repeats_at] = min(counts[texts[i]] - 1, 5) / 5.0
         p, q = prev_live[i], next_live[i]
         pf = own[p][1] if p >= 0 else None
         nf = own[q][1] if q >= 0 else None
-        window = sum(prose_words[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i)
+        window = words_upto[min(n, i + 4)] - words_upto[max(0, i - 3)] - prose_words[i]
         prev_role = roles.get(i - 1) if i > 0 else None
         next_role = roles.get(i + 1) if i + 1 < n else None
         vec += [
@@ -320,11 +333,13 @@ def features(
         if r is None:
             share = 0.0
         else:
-            win = live[max(0, r - 3): r] + live[r + 1: r + 4]
-            share = sum(own[j][1].prose for j in win) / len(win) if win else 0.0
+            # the live paragraphs up to three before and three after this one
+            lo, hi = max(0, r - 3), min(n_live, r + 4)
+            size = hi - lo - 1
+            share = (prose_upto[hi] - prose_upto[lo] - own[i][1].prose) / size if size else 0.0
         vec += [
             near_a, near_b, near_a * near_b, float(short) * near_a * near_b,
-            own[i][0][_INDEX["title_shaped"]] * near_a * near_b,
+            own[i][0][title_at] * near_a * near_b,
             math.log1p(min(da, 50)), math.log1p(min(db, 50)), share,
         ]
         if span is None:
