@@ -112,6 +112,8 @@ def test_caption_without_credit():
         ("Posted on28. Juli 2019", "2019-07-28"),
         ("18.11.2019Get short URL", "2019-11-18"),
         ("2.03.2018von Jane Roe", "2018-03-02"),  # the date run into the byline
+        ("By Jane Roe - 11/18/19 11:04 PM EST", "2019-11-18"),  # a two-digit year, the order told by the day
+        ("18/11/19", "2019-11-18"),
         ("06.11.23", "2023-11-06"),
         ("4 mrt 2020", "2020-03-04"),  # month abbreviations the table lacks: dateparser reads them
         ("12 sty 2021", "2021-01-12"),
@@ -123,7 +125,7 @@ def test_glued_and_abbreviated_dates(text, iso):
     assert parse_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["Omar 5, 2019", "1.2.23", "the 3 times 2019", "by 5 votes 2019", "Sunday 12 2019"])
+@pytest.mark.parametrize("text", ["Omar 5, 2019", "1.2.23", "03/04/19", "24/7/365", "the 3 times 2019", "by 5 votes 2019", "Sunday 12 2019"])
 def test_not_dates(text):
     assert parse_date(text) is None
 

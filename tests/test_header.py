@@ -384,3 +384,18 @@ def test_a_bloggers_one_word_handle_in_a_dated_byline_above_the_headline():
 def test_the_section_after_the_name_is_not_part_of_it():
     raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nPublicado el 11 de mayo\n\nEscribe Juana Pérez en Territorio\n\n{BODY}"
     assert cleaner.clean(raw).authors == ("Juana Pérez",)
+
+
+def test_a_date_label_on_its_own_line_above_the_date():
+    teasers = "\n\n".join(f"Another Story About Electric Cars Number {n}\n\n{d}.11.2022" for n, d in ((1, 16), (2, 10), (3, 15)))
+    raw = f"{NAV}\n\nCouncil Splits Over Bridge Budget\n\nErschienen am\n\n15.12.2022\n\n{BODY}\n\nWeitere Artikel\n\n{teasers}"
+    art = cleaner.clean(raw)
+    assert art.published == "2022-12-15" and "Erschienen am" not in art.text
+
+
+def test_an_authors_list_of_posts_with_time_stamps_gives_no_title_and_no_date():
+    posts = "\n\n".join(f"{t}\n\nJane Roe\n\n{stamp}" for t, stamp in (
+        ("Another Story About Electric Cars", "Nov. 13, 2019 11:00AM"), ("Why The Old Library Needs Repairs", "Nov. 13, 2019 9:00AM"),
+        ("What The Auditors Found In The Accounts", "11/12/19 4:40PM"), ("Council Splits Over Bridge Budget", "Monday 5:30PM")))
+    art = cleaner.clean(f"Recent from Jane Roe\n\n{posts}\n\n{BODY}")
+    assert art.title is None and art.published is None

@@ -72,6 +72,8 @@ _PATTERNS = [
     _YEAR.format(name="y6") + r"/(?P<m6>[01]?\d)/(?P<d6>[0-3]?\d)",
     # 06.11.23: the dotted order with a two-digit year, only with two-digit day and month (never '1.2.3')
     r"(?P<d7>[0-3]\d)\.(?P<m7>[01]\d)\.(?P<y7>[0-3]\d)(?![.\d])",
+    # 11/18/19: the slashed order with a two-digit year, only when day and month cannot be swapped
+    r"(?P<a10>[01]?\d|[23]\d)/(?P<b10>[0-3]?\d)/(?P<y10>[0-3]\d)(?![/\d])",
     # '4 mrt 2020', 'Feb. 2, 2022', '12 sty 2021': a month word the table lacks (an abbreviation or an
     # inflected form); dateparser resolves it or the match gives nothing.
     r"(?P<d8>[0-3]?\d)\.?\s+(?:de\s+)?(?P<w8>\p{L}{3,12})\.?,?\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d)",
@@ -128,6 +130,13 @@ def _from_match(m: regex.Match, day_first: bool = False) -> str | None:
         return None  # 03/04/2019: day and month cannot be told apart
     if g.get("y6"):
         return _valid(g["y6"], g["m6"], g["d6"])
+    if g.get("y10"):
+        a, b = int(g["a10"]), int(g["b10"])
+        if a > 12 >= b:
+            return _valid(2000 + int(g["y10"]), b, a)
+        if b > 12 >= a:
+            return _valid(2000 + int(g["y10"]), a, b)
+        return None  # 03/04/19: day and month cannot be told apart, and the day-first hint is not enough here
     if g.get("y7"):
         return _valid(2000 + int(g["y7"]), g["m7"], g["d7"])
     for k in ("8", "9"):

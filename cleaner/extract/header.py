@@ -199,10 +199,13 @@ def _widget(text: str, words: list[str]) -> bool:
 
 
 def _meta_kind(texts: list[str], k: int) -> str | None:
-    """'byline', 'date' or 'by' (a lone 'By' before the name) for a header paragraph, else None."""
+    """'byline', 'date', 'by' (a lone 'By' before the name) or 'label' (a date label above the date) for a
+    header paragraph, else None."""
     text = texts[k]
     if _LONE_BY.fullmatch(text):
         return "by"
+    if k + 1 < len(texts) and _label_line(text) and _date_of(texts[k + 1]):
+        return "label"  # 'Erschienen am', then the date
     names, _ = _byline_and_date(text)
     if names:
         return "byline"
@@ -353,6 +356,8 @@ def _meta_findings(texts: list[str], lead: list[int], k: int) -> list[Finding]:
         kind = _meta_kind(texts, k)
         if kind == "by":
             found.append(Finding(lead[k], "header.byline"))
+        elif kind == "label":
+            found.append(Finding(lead[k], "header.date"))
         elif kind == "byline":
             names, published = _byline_and_date(text)
             meta: list[tuple[str, object]] = []
@@ -369,7 +374,7 @@ def _meta_findings(texts: list[str], lead: list[int], k: int) -> list[Finding]:
             found.append(Finding(lead[k], "header.date", tuple(meta)))
         elif kind == "credit":
             found.append(Finding(lead[k], "header.byline"))
-        elif _is_name_line(text) and (previous in ("by", "byline", "date", "name", "credit") or not found):
+        elif _is_name_line(text) and (previous in ("by", "byline", "date", "label", "name", "credit") or not found):
             meta = [] if have_names else [("authors", (text,))]
             have_names = True
             found.append(Finding(lead[k], "header.byline", tuple(meta)))
@@ -451,16 +456,23 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
     over one above it (above it stand the site's 'today' and the teasers of the top menu).
     """
     found = []
-    for i in zone:
+    labels: dict[int, str] = {}  # a label printed on its own line above the date ('Erschienen am', then the date)
+    for n, i in enumerate(zone):
         text = doc.paragraphs[i].text
         c = date_candidate(text)
         # The paragraph is cut with its date: one that says more than a byline and categories would
         # (a dek with a dateline) keeps its text, and gives no date from here.
         if c is not None and _meta_line(text):
+            label = _label_line(doc.paragraphs[zone[n - 1]].text) if n > 0 else None
+            if label is not None and c[1] == "plain":
+                c = (c[0], label)
+                labels[i] = zone[n - 1]
             found.append((i, *c))
     if not found:
         return None
-    teasers = len(found) >= 3 and len({iso for _, iso, _ in found}) >= 2
+    # A time stamp that gives no date ('Monday 5:30PM', '11/12/19 4:40PM') is one more teaser's date.
+    stamps = sum(1 for i in zone if _TIME_STAMP.fullmatch(doc.paragraphs[i].text.strip()))
+    teasers = len(found) + stamps >= 3 and (len({iso for _, iso, _ in found}) >= 2 or stamps > 0)
     if teasers:
         found = [f for f in found if f[2] == "published"]
     if after is not None and any(i > after for i, _, _ in found):
@@ -468,7 +480,22 @@ def _pick_date(doc: DocumentView, zone: list[int], after: int | None) -> tuple[i
     for want in ("published", "plain", "updated"):
         for i, iso, kind in found:
             if kind == want:
-                return i, iso, () if teasers else tuple(j for j, _, _ in found if j != i)
+                others = () if teasers else tuple(j for j, _, _ in found if j != i)
+                return i, iso, others + ((labels[i],) if i in labels else ())
+    return None
+
+
+_PUBLISHED_ALONE = regex.compile(r"(?:" + PUBLISHED_LABEL + r")(?:\s+(?:on|am|le|el|il|em|op|at))?\s*:?", regex.IGNORECASE)
+_UPDATED_ALONE = regex.compile(r"(?:" + UPDATED_LABEL + r")(?:\s+(?:on|am|le|el|il|em|op|at))?\s*:?", regex.IGNORECASE)
+
+
+def _label_line(text: str) -> str | None:
+    """'published' or 'updated' for a line that is nothing but a date label ('Erschienen am', 'Updated:')."""
+    text = text.strip()
+    if _PUBLISHED_ALONE.fullmatch(text):
+        return "published"
+    if _UPDATED_ALONE.fullmatch(text):
+        return "updated"
     return None
 
 
@@ -841,6 +868,9 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
             if date_candidate(t) or _byline_and_date(t)[0] or _LONE_BY.fullmatch(t):
                 signals.add("dated")
                 break
+            if _TIME_STAMP.fullmatch(t.strip()):
+                signals.add("stamped")
+                break
             if _candidate(t) and not (len(t.split()) >= _MIN_DEK_WORDS and len(t.split()) > len(text.split())):
                 break  # a kicker above the headline: the date or byline goes with the one next to it
         if i == first:
@@ -854,6 +884,12 @@ def _title_signals(doc: DocumentView, zone: list[int], gone: frozenset[int] = fr
     return out
 
 
+# A time stamp of a teaser without a date that can be read: 'Monday 5:30PM', '11/12/19 4:40PM', 'Heute 12:05'.
+_TIME_STAMP = regex.compile(
+    r"(?:(?:" + WEEKDAY + r"|today|yesterday|heute|gestern|hier|aujourd'hui|hoy|ayer|oggi|ieri),?\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4},?\s*)?(?:at\s+|um\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|Uhr))?",
+    regex.IGNORECASE,
+)
 _MAX_WIDGET_LINES = 12  # share buttons and counters looked past under a headline
 _SHARE_WORDS = regex.compile(r"\b(?:shar(?:e|ing)|teilen|partager|compartir|condividi|tweet|twitter|facebook|"
                              r"pinterest|linkedin|whatsapp|e-?mail|print|drucken|imprimer)\b", regex.IGNORECASE)
@@ -959,7 +995,8 @@ def _best_title(found: list[tuple[int, str, frozenset[str]]]) -> tuple[int, int,
     """
     best = None
     # Three or more dated titles are a list of teasers: their dates say nothing of which is the headline.
-    dated = 2 if sum("dated" in signals for _, _, signals in found) < 3 else 0
+    # A time stamp that gives no date ('Monday 5:30PM', '11/12/19 4:40PM') under a title counts here too.
+    dated = 2 if sum(bool({"dated", "stamped"} & signals) for _, _, signals in found) < 3 else 0
     for i, text, signals in found:
         score = dated * ("dated" in signals) + ("first" in signals) + ("repeated" in signals)
         # a long line over the prose is as likely the article's opening (a dek) as its headline
