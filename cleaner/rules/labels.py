@@ -34,17 +34,19 @@ _PATTERN = regex.compile(
     r"(?P<label>" + _LABEL + r")\s*[:：]\s*(?P<value>" + _ITEM + r"(?:\s*[,;|]\s*" + _ITEM + r"){0,15})\s*\.?",
     regex.IGNORECASE,
 )
+_ITEM_SEPARATOR = regex.compile(r"\s*[,;|]\s*")
+_SPACES = regex.compile(r"\s+")
 
 
 def _label_meta(m: regex.Match):
     value = m.group("value").strip()
-    items = [i.strip() for i in regex.split(r"\s*[,;|]\s*", value) if i.strip()]
+    items = [i.strip() for i in _ITEM_SEPARATOR.split(value) if i.strip()]
     # A label value is a few short items; five or more words in one item reads like prose.
     if any(len(item.split()) > 4 for item in items):
         return None
     if len(items) == 1 and items[0][:1].islower() and len(items[0].split()) > 2:
         return None
-    key = _KEYS[regex.sub(r"\s+", " ", m.group("label").lower())]
+    key = _KEYS[_SPACES.sub(" ", m.group("label").lower())]
     if key == "category":
         return {"category": ", ".join(items)}
     return {"extra." + key: ", ".join(items)}

@@ -10,6 +10,7 @@ from ..text import ends_sentence
 
 _BULLET = regex.compile(r"^(?:[*•·▪►»>+-]|\d{1,2}[.)])\s+")
 _CUT_OFF = regex.compile(r"[\p{L}\p{N},;:–—-]$|\.\.\.$|…$")
+_TITLE_START = regex.compile(r"[\p{Lu}\p{N}\"“‘'«»„‚‹›¿¡(\[]|\p{Lo}")
 
 
 def strip_bullet(text: str) -> str:
@@ -29,7 +30,7 @@ def is_title(text: str, max_words: int = 20) -> bool:
     words = text.split()
     if not 1 <= len(words) <= max_words:
         return False
-    if not regex.match(r"[\p{Lu}\p{N}\"“‘'«»„‚‹›¿¡(\[]|\p{Lo}", text):
+    if not _TITLE_START.match(text):
         return False
     if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
         return False
