@@ -399,3 +399,11 @@ def test_an_authors_list_of_posts_with_time_stamps_gives_no_title_and_no_date():
         ("What The Auditors Found In The Accounts", "11/12/19 4:40PM"), ("Council Splits Over Bridge Budget", "Monday 5:30PM")))
     art = cleaner.clean(f"Recent from Jane Roe\n\n{posts}\n\n{BODY}")
     assert art.title is None and art.published is None
+
+
+def test_a_short_headline_in_title_case_is_no_name():
+    # Three capitalised words read like a name, unless the first is one no name starts with.
+    art = cleaner.clean(f"Skip to content\n\nThe Budget Clock\n\nBy Jane Roe\n\nNovember 19, 2019\n\n{BODY}")
+    assert art.title == "The Budget Clock" and art.authors == ("Jane Roe",)
+    art = cleaner.clean(f"Home\n\nHow To Grow and Care For Lemon Trees\n\n{BODY}")
+    assert art.title == "How To Grow and Care For Lemon Trees"

@@ -127,7 +127,7 @@ def _byline_and_date(text: str) -> tuple[tuple[str, ...] | None, str | None]:
     names = parse_byline(text)
     if names:
         return _plausible_or_agency(names), parse_date(text)
-    if len(text) <= 80 and ("," in text or " and " in text or "|" in text):
+    if len(text) <= 80 and ("," in text or " and " in text or "|" in text) and not _headline_words(text):
         # 'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press'
         names = split_names(text)
         if names and (len(names) > 1 or len(names[0].split()) < len(text.split())):
@@ -165,8 +165,8 @@ def _is_title(text: str) -> bool:
         and not _PHOTO_CREDIT.search(text)
         and not _credit_line(text)
         and not _stamp(text)
-        and not _names_first(text)
-        and not is_name(text, max_words=3)
+        and not (_names_first(text) and not _headline_words(text))
+        and not (is_name(text, max_words=3) and not _headline_words(text))
         and _byline_and_date(text)[0] is None
         and _date_of(text) is None
         and not _widget(text, words)
@@ -177,6 +177,17 @@ def _is_title(text: str) -> bool:
         and not _dated_label(text)
         and not _WEEKDAY_START.match(text)
     )
+
+
+# Words no person's name starts with, that a headline in title case may: 'The Impeachment Clock', 'How To Grow'.
+_HEADLINE_START = frozenset(
+    """the how why what when where who which der die das wie warum wer comment pourquoi cómo por qué""".split()
+)
+
+
+def _headline_words(text: str) -> bool:
+    """Whether a name-shaped line starts with a word no name starts with (it is a headline in title case)."""
+    return text.split()[0].lower().strip("'’\"“”‘") in _HEADLINE_START
 
 
 # 'Beauty & Lifestyle', 'Natur und Umwelt', 'Research & Innovation': a section name, not a headline.
