@@ -407,3 +407,11 @@ def test_a_short_headline_in_title_case_is_no_name():
     assert art.title == "The Budget Clock" and art.authors == ("Jane Roe",)
     art = cleaner.clean(f"Home\n\nHow To Grow and Care For Lemon Trees\n\n{BODY}")
     assert art.title == "How To Grow and Care For Lemon Trees"
+
+
+def test_a_breadcrumb_run_into_the_headline_above_the_headline_alone():
+    headline = "Council Splits Over Bridge Budget After Long Talks"
+    raw = f"{NAV}\n\nHome News Local News {headline}\n\n{headline}\n\nBy Jane Roe\n\nNovember 19, 2019\n\n{BODY}"
+    art = cleaner.clean(raw)
+    assert (art.title, art.authors, art.published) == (headline, ("Jane Roe",), "2019-11-19")
+    assert art.text == BODY

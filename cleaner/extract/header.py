@@ -308,6 +308,15 @@ def find_header(doc: DocumentView) -> list[Finding]:
     else:
         return _unconfirmed(doc, lead, texts, span)
     t, subtitle, k = best
+    if subtitle == t + 1 and _crumbs_before(texts[t], texts[subtitle]):
+        # 'Home News Business News <headline>' and then the headline alone: the first line is a breadcrumb
+        # run into the headline, which is the title; both go.
+        out = [Finding(lead[t], "header.title"),
+               Finding(lead[subtitle], "header.title", (("title", strip_title(texts[subtitle])),))]
+        out.extend(_meta_findings(texts, lead, k))
+        out += _missing_meta(doc, lead, span, out, lead[subtitle])
+        second = _second_title(doc, lead, span, out)
+        return out + second if second is not None else _without_title(doc, lead, span)
     top = t
     if t > 0 and _continues_title(doc, lead, texts, t):
         top = t - 1  # a title wrapped over two lines of one block
@@ -327,6 +336,15 @@ def find_header(doc: DocumentView) -> list[Finding]:
     # A long dek under the header would open the page once it is cut: keep the header's text rather than
     # cut the dek, and read the byline and date alone if that leaves the dek where it is.
     return _without_title(doc, lead, span)
+
+
+_MAX_CRUMB_WORDS = 5
+
+
+def _crumbs_before(line: str, headline: str) -> bool:
+    """Whether ``line`` is a few section names run into ``headline`` ('Start Thema Wirtschaft <headline>')."""
+    head = line[: -len(headline)] if line.endswith(headline) and len(line) > len(headline) else ""
+    return bool(head) and head.endswith(" ") and 1 <= len(head.split()) <= _MAX_CRUMB_WORDS
 
 
 def _signed(texts: list[str], k: int) -> bool:
