@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .article import Article, Caption, Cut, Provenance, sha256_hex
 from .config import CleanerConfig
-from .extract.header import HEADER
+from .extract.header import HEADER, HEADER_AGAIN
 from .language import detect_language
 from .normalize import normalize_text
 from .reflow import paragraphs
@@ -66,6 +66,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("repeated_lines", (boilerplate.REPEATED_LINE,)),
     Stage("end_marker", (boilerplate.END_MARKER,)),
     Stage("body", (boilerplate.BODY_ZONES,)),
+    Stage("header_again", (HEADER_AGAIN,)),
     Stage("after_zones", AFTER_ZONES),
 )
 

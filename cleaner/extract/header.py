@@ -39,7 +39,7 @@ from ..text import ends_sentence, short_text_cache
 from .authors import agency, is_name, parse_byline, split_names, unglue
 from .dates import DATE, PUBLISHED_LABEL, UPDATED_LABEL, WEEKDAY, date_candidate, date_line, meta_words, parse_date, prose_words
 
-__all__ = ["HEADER", "find_header"]
+__all__ = ["HEADER", "HEADER_AGAIN", "find_header", "find_header_again"]
 
 _MAX_LEAD = 40  # paragraphs above the body in which the header is looked for
 _MAX_TITLE_WORDS = 30
@@ -166,6 +166,7 @@ def _is_title(text: str) -> bool:
         and not _credit_line(text)
         and not _stamp(text)
         and not (_names_first(text) and not _headline_words(text))
+        and not _agency_credit(text)
         and not (is_name(text, max_words=3) and not _headline_words(text))
         and _byline_and_date(text)[0] is None
         and _date_of(text) is None
@@ -234,6 +235,12 @@ def _stamp(text: str) -> bool:
 
 
 @short_text_cache(2048)
+def _agency_credit(text: str) -> bool:
+    """'KINNARD and ERRIN HAINES, Associated Press': a credit ending in a news agency (a byline's second line)."""
+    _, sep, tail = text.rpartition(",")
+    return bool(sep) and agency(tail) is not None
+
+
 def _names_first(text: str) -> bool:
     """'Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader': two names and an outlet run together."""
     head, sep, tail = text.partition(" and ")
@@ -443,6 +450,25 @@ HEADER = ContextRule(
     emits=("header.title", "header.subtitle", "header.byline", "header.date"),
 )
 
+
+def find_header_again(doc: DocumentView) -> list[Finding]:
+    """The byline and date, read again once the body model has cut the furniture around them, when the
+    first reading found no header: a byline that the lines above it hid (two bylines where one was a
+    stray fragment the model has since cut) is read now, and not only by a second clean."""
+    if any(role == HEADER_ROLE for role in doc.roles.values()):
+        return []
+    found = find_header(doc)
+    # A headline read only now has less behind it than one the first reading confirmed: null beats a guess.
+    return [] if any(f.rule in ("header.title", "header.subtitle") for f in found) else found
+
+
+HEADER_AGAIN = ContextRule(
+    "header.reread",
+    find_header_again,
+    "The byline and date read again after the body model's cuts, on pages where the first reading found no header.",
+    role=HEADER_ROLE,
+    emits=("header.title", "header.subtitle", "header.byline", "header.date"),
+)
 
 # --- What the header gives when no byline or date confirms a title, or confirms it without one of them.
 

@@ -359,7 +359,7 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
     """The body model's cuts: live paragraphs it labels furniture, named by where they stand.
 
     Nothing is cut from a document in which no named rule found debris (shape alone is weak
-    evidence: a list inside an article, a Q&A, a poem), and a live prose paragraph of
+    evidence: a list inside an article, a Q&A, a poem) or in which no live paragraph is prose, and a live prose paragraph of
     :data:`cleaner.body.PROTECTED_WORDS` words or more is never cut on layout alone.
     """
     from ..body import PROTECTED_WORDS, default_model
@@ -370,7 +370,12 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
     m = model if model is not None else default_model()
     texts = [p.text for p in doc.paragraphs]
     prose, sizes = _text_facts(doc)
+    if not any(prose[i] for i in doc.live_indices()):
+        return  # no running text: no article for the furniture to stand around
     protected = [prose[i] and sizes[i] >= PROTECTED_WORDS for i in range(len(texts))]
+    opening = _opening(doc, prose, sizes)
+    if opening is not None:
+        protected[opening] = True
     span, zone = span_zones(doc)
     vectors: dict[int, Sequence[float]] = {}
     labelled = list(m.label(texts, roles, protected, span, zone, vectors=vectors))
@@ -388,6 +393,39 @@ def body_findings(doc: DocumentView, model: object | None = None) -> Iterator[Fi
         if explain is not None and i in vectors:
             why["features"] = explain(vectors[i])
         yield Finding(i, name, (), why)
+
+
+# The article's first paragraph, right under its header, is kept when it is a sentence this long: the
+# header found (a title confirmed by a byline or date) says where the article starts.
+OPENING_WORDS = 10
+# Short lines between the header and the opening that do not stop the search ('Publicado:', a source).
+_OPENING_GAP_WORDS = 5
+_OPENING_GAPS = 2
+
+
+def _opening(doc: DocumentView, prose: list[bool], sizes: list[int]) -> int | None:
+    """The paragraph that opens the article under the header, when it is a prose sentence, else None.
+
+    From the header's first cut down, past the cuts of any rule (share buttons, the date, the byline)
+    and at most two short lines: the first live paragraph, when it is prose of :data:`OPENING_WORDS`
+    words or more. It is protected like long prose: the lead of a short news item or a truncated
+    scrape is one sentence, and without it the body model sees no article at all.
+    """
+    header = [i for i, r in doc.roles.items() if r == HEADER]
+    if not header:
+        return None
+    cut = doc.cut
+    counts = doc.word_counts()
+    gaps = 0
+    for i in range(min(header) + 1, len(doc.paragraphs)):
+        if i in cut:
+            continue
+        if prose[i] and sizes[i] >= OPENING_WORDS:
+            return i
+        if prose[i] or counts[i] > _OPENING_GAP_WORDS or gaps == _OPENING_GAPS:
+            return None
+        gaps += 1
+    return None
 
 
 def _keep_lists(texts: list[str], live: list[int], keep: set[int]) -> None:

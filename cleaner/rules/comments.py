@@ -75,7 +75,8 @@ _PROMPT = (
     r"kommentar\s+(?:schreiben|verfassen|hinterlassen)|laisser\s+un\s+commentaire|deja\s+un\s+comentario|dejar\s+un\s+comentario|"
     r"deixe\s+um\s+comentário|lascia\s+un\s+commento|"
     # German, French, Spanish, Italian, Portuguese, Polish, Dutch and Russian comment buttons and form headings
-    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreibe|schreiben\s+sie)\s+einen\s+kommentar|hinterlasse\s+einen\s+kommentar|kommentar\s+abgeben|"
+    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreib|schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+veröffentlichen|antworten\s+abbrechen|"
+    r"ich\s+freue\s+mich\s+über\s+(?:eure|deine|ihre)\s+kommentare[.!]?|hinterlasse\s+einen\s+kommentar|kommentar\s+abgeben|"
     r"(?:alle\s+)?kommentare\s+(?:anzeigen|lesen|einblenden|ausblenden)|antwort\s+abbrechen|"
     r"(?:ajouter|écrire|rédiger|publier)\s+un\s+commentaire|commenter(?:\s+cet\s+article)?|réagir(?:\s+à\s+cet\s+article)?|réagissez|"
     r"(?:voir|afficher|lire)\s+(?:les|tous\s+les)\s+commentaires|annuler\s+la\s+réponse|"
@@ -98,7 +99,8 @@ PROMPT = LineRule(
               "Your email address will not be published. Required fields are marked *",
               "Kommentar schreiben", "Jetzt kommentieren", "Schreibe einen Kommentar Antwort abbrechen", "Ajouter un commentaire",
               "Réagir", "Escribe un comentario", "Scrivi un commento", "Deixe um comentário", "Dodaj komentarz", "Plaats een reactie",
-              "Оставить комментарий"),
+              "Оставить комментарий", "Schreib einen Kommentar", "Kommentar veröffentlichen", "Antworten abbrechen",
+              "Ich freue mich über eure Kommentare!"),
     counterexamples=("Leave a reply on the form and we will call you back within a day.",
                      "Kommentieren wollte der Minister den Bericht am Montag nicht.", "Réagir vite est essentiel, selon les pompiers.",
                      "Comenta el ministro que la reforma llegará en junio."),
@@ -177,7 +179,7 @@ HEADING = LineRule(
     "comments.heading",
     regex.compile(
         r"(?:[*•]\s*)?(?:(?:leser)?kommentare|(?:ihre|deine)\s+meinung|commentaires|vos\s+réactions|comentarios|"
-        r"commenti|comentários|komentarze|opinie\s+czytelników|reacties|комментарии|коментарі|comments|reader\s+comments)"
+        r"commenti|comentários|komentarze|opinie\s+czytelników|reacties|комментарии|коментарі|comments|reader\s+comments|keine\s+kommentare|no\s+comments)"
         r"(?:\s+(?:zum\s+(?:artikel|thema|beitrag)|zu\s+diesem\s+artikel|des\s+lecteurs|de\s+los\s+lectores|dei\s+lettori|dos\s+leitores))?\s*:?",
         regex.IGNORECASE,
     ),
@@ -185,7 +187,7 @@ HEADING = LineRule(
     "'Комментарии' (with a count it is counters.comment_count).",
     max_len=40,
     examples=("Kommentare", "Leserkommentare", "Commentaires", "Comentarios", "Commenti", "Comentários", "Komentarze", "Reacties",
-              "Комментарии", "Comments", "Kommentare zum Artikel:"),
+              "Комментарии", "Comments", "Kommentare zum Artikel:", "Keine Kommentare:", "No comments:"),
     counterexamples=("Kommentare von Lesern sind willkommen.", "Commentaires et critiques ont suivi le discours.",
                      "Comments from the minister were expected."),
     role=COMMENT,

@@ -22,7 +22,7 @@ _KEYS = {
     "rubrique": "category", "section": "section", "sección": "section", "ressort": "section", "seção": "section", "sezione": "section",
     "tags": "tags", "tag": "tags", "tagged": "tags", "tagged with": "tags", "keywords": "tags", "schlagwörter": "tags", "schlagworte": "tags",
     "stichwörter": "tags", "mots-clés": "tags", "mots clés": "tags", "étiquettes": "tags", "etiquetas": "tags", "palabras clave": "tags",
-    "tópicos": "tags", "topics": "topics", "topic": "topics", "themen": "topics", "thèmes": "topics", "temas": "topics",
+    "tópicos": "tags", "labels": "tags", "topics": "topics", "topic": "topics", "themen": "topics", "thèmes": "topics", "temas": "topics",
     "filed under": "filed_under", "posted in": "filed_under", "published in": "filed_under",
     "domain": "domain", "source": "source", "quelle": "source", "fuente": "source", "fonte": "source",
     "location": "location", "ort": "location", "region": "region", "country": "country", "language": "language",
@@ -59,7 +59,7 @@ LABEL = LineRule(
     "the rest to `extra` under the label's key.",
     _label_meta,
     max_len=200,
-    examples=("Category: Entertainment", "Domain: Afterhours", "Tags: Russia, North Korea, Diplomacy", "Schlagwörter: Politik, Wahl"),
+    examples=("Category: Entertainment", "Domain: Afterhours", "Tags: Russia, North Korea, Diplomacy", "Schlagwörter: Politik, Wahl", "Labels: Reisen, Natur"),
     counterexamples=("Category: the law groups rentals into three bands by floor area.",),
 )
 

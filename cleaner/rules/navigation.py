@@ -27,7 +27,10 @@ _UI = (
     r"(?:menu|main\s+menu|open\s+menu|close\s+menu|toggle\s+(?:navigation|menu)|navigation|search|search\s+site|close|home|"
     r"sign\s+in|sign\s+out|sign\s+up|log\s*in|log\s*out|register|subscribe|my\s+account|account|profile|"
     r"expand|collapse|expand\s*/\s*collapse\s+search|show\s+more|show\s+less|more|less|back|next|previous|"
-    r"☰|≡|×|✕)"
+    r"☰|≡|×|✕|"
+    # German site links and buttons
+    r"impressum|datenschutz(?:erklärung|hinweise)?|mediadaten|kontakt|suche|suchen|dieses\s+blog\s+durchsuchen|search\s+this\s+(?:blog|site)|"
+    r"zum\s+seitenanfang|nach\s+oben|(?:zurück\s+)?zur\s+startseite|startseite|anmelden|abmelden|einloggen|registrieren|mein\s+konto)"
 )
 
 UI_LINE = LineRule(
@@ -35,8 +38,10 @@ UI_LINE = LineRule(
     regex.compile(r"(?:[*•]\s*)?" + _UI + r"(?:\s*[|/•·]?\s*" + _UI + r"){0,5}\s*", regex.IGNORECASE),
     "A line of buttons and menu items: 'Menu', 'Search', 'Sign In', 'Subscribe Sign In', 'Expand / Collapse search'.",
     max_len=60,
-    examples=("Menu", "Search", "Sign In", "SubscribeSign In", "Log inRegister", "☰", "Close"),
-    counterexamples=("Search for the missing hikers resumed on Monday.", "Home prices rose 4 percent."),
+    examples=("Menu", "Search", "Sign In", "SubscribeSign In", "Log inRegister", "☰", "Close", "Impressum", "Datenschutzerklärung",
+              "Impressum | Datenschutz | Kontakt", "Dieses Blog durchsuchen", "Zum Seitenanfang", "zurück zur Startseite", "Anmelden"),
+    counterexamples=("Search for the missing hikers resumed on Monday.", "Home prices rose 4 percent.",
+                     "Kontakt zu den Entführern gab es seit Tagen nicht.", "Suchen Sie sich einen Platz aus."),
 )
 
 BREADCRUMB = LineRule(
@@ -57,12 +62,18 @@ PAGER = LineRule(
         r"(?:[«‹<←]\s*)?(?:previous|prev|next|older|newer)\s+(?:post|article|story|page|entry|posts|articles|stories)"
         r"(?:\s*[»›>→|]?\s*(?:previous|prev|next|older|newer)\s+(?:post|article|story|page|entry|posts|articles|stories))?\s*[»›>→]?|"
         r"back\s+to\s+(?:top|gallery|the\s+top|home(?:page)?|articles?|news)\s*[↑^]?|"
-        r"(?:print|email|e-mail)\s+this\s+(?:article|story|page|post)",
+        r"(?:print|email|e-mail)\s+this\s+(?:article|story|page|post)|"
+        # a blog's pager and feed links under a post ('Newer Post Older Post Home', 'Subscribe to: Post Comments (Atom)')
+        r"(?:newer\s+posts?\s*)?older\s+posts?(?:\s*home)?|newer\s+posts?(?:\s*home)?|"
+        r"(?:neuerer\s+post\s*)?älterer\s+post(?:\s*startseite)?|neuerer\s+post(?:\s*startseite)?|"
+        r"(?:subscribe\s+to|abonnieren)\s*:?\s*(?:post\s+comments|posts|kommentare\s+zum\s+post|posts?)(?:\s*\(atom\))?",
         regex.IGNORECASE,
     ),
     "A pager or page tool: 'Previous Post', 'Next Article', 'Back to top', 'Print this article'.",
     max_len=80,
-    examples=("Previous Post", "Next Post", "Back to Gallery", "Print this article", "« Previous article"),
+    examples=("Previous Post", "Next Post", "Back to Gallery", "Print this article", "« Previous article",
+              "Newer Post Older Post Home", "Neuerer Post Älterer Post Startseite", "Subscribe to: Post Comments (Atom)",
+              "Abonnieren Kommentare zum Post (Atom)"),
     counterexamples=("Next post office reform is due in spring.", "Back to top form, the striker scored twice."),
 )
 
