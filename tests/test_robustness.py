@@ -755,3 +755,12 @@ def test_a_record_with_a_count_beyond_int64_publishes_with_a_null_count(tmp_path
     assert rows["big"]["views"] is None and rows["big"]["comment_count"] is None and rows["ok"]["views"] == 5
     table = cleaner.to_dataset(records)
     assert table["views"] == [None, 5]
+
+
+@pytest.mark.parametrize("label", ["DOMAİN", "TAGſ", "Domaİn"])
+def test_a_label_printed_with_letters_that_fold_oddly_is_read_not_a_crash(label):
+    # The label pattern matches case-insensitively, so 'İ' and 'ſ' stand for 'i' and 's'; the table of
+    # labels is looked up by their lower case, which is not the table's.
+    art = cleaner.Cleaner().clean(f"{label}: Politics\n\nThe council met on Monday to discuss the budget.")
+    assert art.text == "The council met on Monday to discuss the budget."
+    assert [c.rule for c in art.removed] == ["labels.field"]

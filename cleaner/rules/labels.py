@@ -46,7 +46,12 @@ def _label_meta(m: regex.Match):
         return None
     if len(items) == 1 and items[0][:1].islower() and len(items[0].split()) > 2:
         return None
-    key = _KEYS[_SPACES.sub(" ", m.group("label").lower())]
+    # The pattern matches case-insensitively, so a label may be printed with letters whose lower case is
+    # not the table's ('DOMAİN', 'TAGſ'): folded back to it, and anything else is no label.
+    label = _SPACES.sub(" ", m.group("label").lower()).replace("i\u0307", "i").replace("ſ", "s")
+    key = _KEYS.get(label)
+    if key is None:
+        return None
     if key == "category":
         return {"category": ", ".join(items)}
     return {"extra." + key: ", ".join(items)}
