@@ -18,7 +18,7 @@ __all__ = ["split_caption", "credit_of", "photo_credit", "PHOTO_PREFIX", "CREDIT
 
 # "5530296 14.06.2018 " : a numeric photo id and/or a date that galleries put before a caption.
 PHOTO_PREFIX = regex.compile(r"^\d{5,}\s+\d{1,2}\.\d{1,2}\.\d{4}\s+|^\d{7,}\s+(?=\p{Lu})")
-_CREDIT_WORDS = r"(?:photo(?:graph)?s?|image|picture|credit|foto|bild|quelle|crédit|source|courtesy|illustration|video)"
+_CREDIT_WORDS = r"(?:photo(?:graph)?s?|image|picture|credit|foto|bild|quelle|crédits?(?:\s+photos?)?|source|courtesy|illustration|video|imagen|fotografía|crédito)"
 _AGENCY = r"(?:getty\s+images|afp|reuters|ap|epa|shutterstock|sputnik|tass|ria\s+novosti|dpa|anadolu|xinhua|istock(?:photo)?|alamy|pa|bloomberg|efe|ansa|zuma|imago|picture\s+alliance)"
 # "(AP Photo/Evan Vucci)", "(Photo: X)", "(Reuters)", "(Getty Images)"
 _PAREN_CREDIT = regex.compile(
@@ -33,7 +33,9 @@ _SLASH_CREDIT = regex.compile(r"(?<=[.!?…”\"]\s)(?P<credit>" + _NAMEISH + r"
 # A paragraph that is nothing but a credit: "Photo: AP", "Getty Images", "AP Photo/Evan Vucci".
 CREDIT_ONLY = regex.compile(
     r"[(\[]?(?:" + _CREDIT_WORDS + r"(?:\s+by)?\s*[:|]\s*[^.!?]{2,80}|(?:" + _AGENCY + r")(?:\s+photo)?\s*/\s*[\p{L}.'’\- ]{2,60}|getty\s+images|"
-    r"[\p{L}.'’\- ]{2,60}/\s*(?:" + _AGENCY + r"))[)\]]?",
+    r"[\p{L}.'’\- ]{2,60}/\s*(?:" + _AGENCY + r")|"
+    # a stock-photo site's credit line
+    r"(?:photo|image)\s+by\s+[\p{L}.'’\- ]{2,60}?\s+on\s+(?:unsplash|pexels|pixabay|flickr))[)\]]?",
     regex.IGNORECASE,
 )
 

@@ -452,22 +452,26 @@ HEADER = ContextRule(
 
 
 def find_header_again(doc: DocumentView) -> list[Finding]:
-    """The byline and date, read again once the body model has cut the furniture around them, when the
+    """The byline, read again once the body model has cut the furniture around it, when the
     first reading found no header: a byline that the lines above it hid (two bylines where one was a
     stray fragment the model has since cut) is read now, and not only by a second clean."""
     if any(role == HEADER_ROLE for role in doc.roles.values()):
         return []
     found = find_header(doc)
-    # A headline read only now has less behind it than one the first reading confirmed: null beats a guess.
-    return [] if any(f.rule in ("header.title", "header.subtitle") for f in found) else found
+    # A headline or a date read only now has less behind it than one the first reading confirmed (the
+    # dates of a list of teasers the model has since cut say nothing once they are gone): null beats a
+    # guess, and only a byline is taken.
+    if any(f.rule != "header.byline" for f in found):
+        return []
+    return found
 
 
 HEADER_AGAIN = ContextRule(
     "header.reread",
     find_header_again,
-    "The byline and date read again after the body model's cuts, on pages where the first reading found no header.",
+    "The byline read again after the body model's cuts, on pages where the first reading found no header.",
     role=HEADER_ROLE,
-    emits=("header.title", "header.subtitle", "header.byline", "header.date"),
+    emits=("header.byline",),
 )
 
 # --- What the header gives when no byline or date confirms a title, or confirms it without one of them.

@@ -72,7 +72,8 @@ CREDIT_LINE = LineRule(
     CREDIT_ONLY,
     "A paragraph that is only a photo credit: 'Photo: AP', 'Getty Images', 'AP Photo/Evan Vucci'.",
     max_len=100,
-    examples=("Photo: AP", "Getty Images", "AP Photo/Evan Vucci", "Image: Reuters"),
+    examples=("Photo: AP", "Getty Images", "AP Photo/Evan Vucci", "Image: Reuters", "Imagen: Télam", "Crédits photos : Bestimage",
+              "Photo by Jane Roe on Unsplash"),
     counterexamples=("Photo: the minister at the opening, before the protest began and the crowd was dispersed.",),
     role=CAPTION,
 )

@@ -75,8 +75,8 @@ _PROMPT = (
     r"kommentar\s+(?:schreiben|verfassen|hinterlassen)|laisser\s+un\s+commentaire|deja\s+un\s+comentario|dejar\s+un\s+comentario|"
     r"deixe\s+um\s+comentário|lascia\s+un\s+commento|"
     # German, French, Spanish, Italian, Portuguese, Polish, Dutch and Russian comment buttons and form headings
-    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreib|schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+veröffentlichen|antworten\s+abbrechen|"
-    r"ich\s+freue\s+mich\s+über\s+(?:eure|deine|ihre)\s+kommentare[.!]?|hinterlasse\s+einen\s+kommentar|kommentar\s+abgeben|"
+    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreib|schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+ver(?:ö|o)ffentlichen|antworten\s+abbrechen|"
+    r"ich\s+freue\s+mich\s+(?:ü|u)ber\s+(?:eure|deine|ihre)\s+kommentare[.!]?|hinterlasse\s+einen\s+kommentar|kommentar\s+abgeben|"
     r"(?:alle\s+)?kommentare\s+(?:anzeigen|lesen|einblenden|ausblenden)|antwort\s+abbrechen|"
     r"(?:ajouter|écrire|rédiger|publier)\s+un\s+commentaire|commenter(?:\s+cet\s+article)?|réagir(?:\s+à\s+cet\s+article)?|réagissez|"
     r"(?:voir|afficher|lire)\s+(?:les|tous\s+les)\s+commentaires|annuler\s+la\s+réponse|"

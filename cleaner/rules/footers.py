@@ -51,13 +51,15 @@ CONTINUE_READING = LineRule(
     regex.compile(
         r"(?:continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?(?:story|article)|here))?|read\s+(?:the\s+)?(?:full|whole|rest\s+of\s+the)\s+(?:story|article)(?:\s+here)?|"
         r"read\s+more|click\s+here\s+to\s+read\s+more|keep\s+reading|show\s+more|see\s+more|view\s+more|load\s+more|to\s+read\s+the\s+full\s+story|"
-        r"weiterlesen|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|seguir\s+leyendo|continuar\s+lendo|leia\s+mais|continua\s+a\s+leggere)\s*[.:»›>…]*",
+        r"weiterlesen|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|seguir\s+leyendo|continuar\s+lendo|leia\s+mais|continua\s+a\s+leggere|"
+        r"continuer\s+la\s+lecture|lire\s+plus|czytaj\s+dalej|lees\s+verder|читать\s+(?:далее|дальше)|mehr\s+anzeigen)\s*[.:»›>…]*",
         regex.IGNORECASE,
     ),
     "A link to the rest of a story: 'Continue reading', 'Read more', 'Read the full story'.",
     max_len=60,
-    examples=("Continue reading", "Read More »", "To Read the Full Story"),
-    counterexamples=("Read more books, the minister urged.",),
+    examples=("Continue reading", "Read More »", "To Read the Full Story", "Continuer la lecture", "Czytaj dalej", "Lees verder",
+              "Читать далее", "Mehr anzeigen"),
+    counterexamples=("Read more books, the minister urged.", "Lees verder in het rapport van de commissie, zei hij."),
 )
 
 COPYRIGHT = LineRule(

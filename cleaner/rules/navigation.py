@@ -29,8 +29,13 @@ _UI = (
     r"expand|collapse|expand\s*/\s*collapse\s+search|show\s+more|show\s+less|more|less|back|next|previous|"
     r"☰|≡|×|✕|"
     # German site links and buttons
-    r"impressum|datenschutz(?:erklärung|hinweise)?|mediadaten|kontakt|suche|suchen|dieses\s+blog\s+durchsuchen|search\s+this\s+(?:blog|site)|"
-    r"zum\s+seitenanfang|nach\s+oben|(?:zurück\s+)?zur\s+startseite|startseite|anmelden|abmelden|einloggen|registrieren|mein\s+konto)"
+    r"impressum|datenschutz(?:erkl(?:ä|a)rung|hinweise)?|mediadaten|kontakt|suche|suchen|dieses\s+blog\s+durchsuchen|search\s+this\s+(?:blog|site)|"
+    r"zum\s+seitenanfang|nach\s+oben|(?:zur(?:ü|u)ck\s+)?zur\s+startseite|startseite|anmelden|abmelden|einloggen|registrieren|mein\s+konto|"
+    # the links of a site's footer
+    r"privacy(?:\s+policy)?|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|cookie\s+(?:policy|settings)|contact\s+us|about\s+us|you\s+are\s+here|"
+    r"(?:advertising|editorial)\s+(?:guidelines|disclosure|policy|ethics|standards)|"
+    r"politique\s+de\s+confidentialité|mentions\s+légales|aviso\s+legal|política\s+de\s+(?:privacidad|privacidade|cookies)|"
+    r"informativa\s+(?:sulla\s+)?privacy|polityka\s+prywatności|privacybeleid|политика\s+конфиденциальности)"
 )
 
 UI_LINE = LineRule(
@@ -39,9 +44,12 @@ UI_LINE = LineRule(
     "A line of buttons and menu items: 'Menu', 'Search', 'Sign In', 'Subscribe Sign In', 'Expand / Collapse search'.",
     max_len=60,
     examples=("Menu", "Search", "Sign In", "SubscribeSign In", "Log inRegister", "☰", "Close", "Impressum", "Datenschutzerklärung",
-              "Impressum | Datenschutz | Kontakt", "Dieses Blog durchsuchen", "Zum Seitenanfang", "zurück zur Startseite", "Anmelden"),
+              "Impressum | Datenschutz | Kontakt", "Dieses Blog durchsuchen", "Zum Seitenanfang", "zurück zur Startseite", "Anmelden",
+              "Privacy Policy", "Terms of Use", "About Us | Contact Us", "You are here", "Advertising Disclosure", "Mentions légales",
+              "Aviso legal", "Política de privacidad", "Polityka prywatności", "Политика конфиденциальности"),
     counterexamples=("Search for the missing hikers resumed on Monday.", "Home prices rose 4 percent.",
-                     "Kontakt zu den Entführern gab es seit Tagen nicht.", "Suchen Sie sich einen Platz aus."),
+                     "Kontakt zu den Entführern gab es seit Tagen nicht.", "Suchen Sie sich einen Platz aus.",
+                     "Privacy is a right, the court said.", "Contact us if you saw the accident, police said."),
 )
 
 BREADCRUMB = LineRule(
@@ -65,7 +73,7 @@ PAGER = LineRule(
         r"(?:print|email|e-mail)\s+this\s+(?:article|story|page|post)|"
         # a blog's pager and feed links under a post ('Newer Post Older Post Home', 'Subscribe to: Post Comments (Atom)')
         r"(?:newer\s+posts?\s*)?older\s+posts?(?:\s*home)?|newer\s+posts?(?:\s*home)?|"
-        r"(?:neuerer\s+post\s*)?älterer\s+post(?:\s*startseite)?|neuerer\s+post(?:\s*startseite)?|"
+        r"(?:neuerer\s+post\s*)?(?:ä|a)lterer\s+post(?:\s*startseite)?|neuerer\s+post(?:\s*startseite)?|"
         r"(?:subscribe\s+to|abonnieren)\s*:?\s*(?:post\s+comments|posts|kommentare\s+zum\s+post|posts?)(?:\s*\(atom\))?",
         regex.IGNORECASE,
     ),

@@ -72,13 +72,13 @@ RELATED_HEADING = LineRule(
         r"você\s+(?:também\s+)?(?:pode|poderá)\s+gostar|(?:también\s+)?te\s+puede\s+(?:gustar|interesar)|vous\s+aimerez\s+(?:aussi|également)|"
         r"potrebbe\s+interessarti(?:\s+anche)?|das\s+könnte\s+ihnen\s+auch\s+gefallen|"
         r"weitere\s+(?:artikel|beiträge|nachrichten)(?:\s+zum\s+thema)?|das\s+könnte\s+sie\s+auch\s+interessieren|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet|noticias\s+relacionadas|"
-        r"más\s+noticias|artigos\s+relacionados|notícias\s+relacionadas|articoli\s+correlati|"
+        r"más\s+noticias|otras\s+noticias|artigos\s+relacionados|notícias\s+relacionadas|articoli\s+correlati|"
         # German
         r"(?:ähnliche|verwandte)\s+(?:nachrichten|artikel|beiträge|meldungen|themen|news)|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|"
         r"meist\s?gelesen(?:e|en)?(?:\s+(?:artikel|nachrichten|beiträge))?|meistgesehen|meistkommentiert|(?:die\s+)?top[-\s]artikel|"
-        r"(?:neueste|beliebte|weitere)\s+(?:artikel|nachrichten|beiträge|meldungen|news)|empfehlungen\s+(?:aus\s+)?der\s+redaktion|"
-        r"(?:die\s+)?beliebtesten?\s+(?:artikel|beiträge|nachrichten|themen)|empfohlen\s+für\s+(?:dich|sie)|mehr\s+aus\s+(?:dieser|der)\s+rubrik|"
-        r"meist[-\s]?diskutiert(?:e|en)?(?:\s+(?:artikel|beiträge))?|"
+        r"(?:neueste|beliebte|weitere)\s+(?:artikel|nachrichten|beitr(?:ä|a)ge|meldungen|news)|empfehlungen\s+(?:aus\s+)?der\s+redaktion|"
+        r"(?:die\s+)?beliebtesten?\s+(?:artikel|beitr(?:ä|a)ge|nachrichten|themen)|empfohlen\s+f(?:ü|u)r\s+(?:dich|sie)|mehr\s+aus\s+(?:dieser|der)\s+rubrik|"
+        r"meist[-\s]?diskutiert(?:e|en)?(?:\s+(?:artikel|beitr(?:ä|a)ge))?|"
         r"mehr\s+(?:nachrichten|artikel|news|videos|meldungen)(?:\s+(?:aus|zu|zum|zur|von)\s+(?-i:\p{Lu})[\w&.-]*(?:\s+[\w&.-]+){0,3})?|"
         # French
         r"articles?\s+(?:similaires|liés|connexes|associés|recommandés)|les\s+plus\s+(?:lus|populaires|partagés|commentés)|"
@@ -105,7 +105,7 @@ RELATED_HEADING = LineRule(
     examples=("Related Stories", "Most Popular Articles", "You may also like", "More From the Daily Planet", "Editors' Picks",
               "Você pode gostar...", "More Great Science Stories", "Our Latest Stories",
               "Ähnliche Nachrichten", "Meistgelesen", "Mehr Nachrichten aus Berlin", "Beliebteste Artikel", "Empfohlen für dich",
-              "Empfehlungen aus der Redaktion", "Mehr aus dieser Rubrik", "Meistdiskutiert", "Les plus lus", "Articles similaires",
+              "Empfehlungen aus der Redaktion", "Mehr aus dieser Rubrik", "Meistdiskutiert", "Otras noticias", "Les plus lus", "Articles similaires",
               "Artículos relacionados", "Lo más leído", "Notizie correlate", "Più letti", "Mais lidas",
               "Podobne artykuły", "Najczęściej czytane", "Gerelateerde artikelen", "Meest gelezen", "Похожие новости", "Самое читаемое"),
     counterexamples=("Related stories circulated on social media for weeks.", "More from the minister later.", "More from the minister",
@@ -120,7 +120,7 @@ READ_ALSO = LineRule(
     "related.read_also",
     regex.compile(
         r"(?:[*•»>]\s*)?(?:"
-        r"lesen\s+sie\s+(?:auch|dazu)|auch\s+lesen|lies\s+(?:auch|dazu)|schon\s+gelesen\s*\?|siehe\s+auch|(?:mehr|passend)\s+zum\s+thema|zum\s+thema|auch\s+interessant|"
+        r"lesen\s+sie\s+(?:auch|dazu)|auch\s+lesen|lies\s+(?:auch|dazu)|schon\s+gelesen\s*\?|siehe\s+auch|explore\s+further|(?:mehr|passend)\s+zum\s+thema|zum\s+thema|auch\s+interessant|"
         r"lire\s+(?:aussi|également)|à\s+lire\s+également|(?:à\s+)?voir\s+(?:aussi|également)|"
         r"(?:lee|lea|ver|vea)\s+también|"
         r"(?:leggi|vedi|guarda)\s+anche|"
@@ -135,7 +135,7 @@ READ_ALSO = LineRule(
     "'Leggi anche', 'Zobacz także', 'Читайте также'. News sites print it inside the article, so it does not end it.",
     max_len=40,
     examples=("Lesen Sie auch", "Auch lesen:", "Mehr zum Thema", "Lire aussi", "Lee también", "Leggi anche:", "Leia também", "Saiba mais",
-              "Zobacz także", "CZYTAJ TEŻ:", "Lees ook", "Читайте также:", "По теме", "Lies auch:", "Schon gelesen?", "Siehe auch"),
+              "Zobacz także", "CZYTAJ TEŻ:", "Lees ook", "Читайте также:", "По теме", "Lies auch:", "Schon gelesen?", "Siehe auch", "Explore further"),
     counterexamples=("Zum Thema Rente äußerte sich der Minister nicht.", "Polecamy wszystkim lekturę raportu, mówi rzecznik.",
                      "Saiba mais sobre o programa no site da prefeitura, disse a secretária.",
                      "По теме выступления министр ничего не сказал.", "Leggi anche tu il libro, ha detto.",

@@ -26,16 +26,16 @@ _SHARE_ITEM = (
     r"link\s+kopieren|copier\s+le\s+lien|copiar\s+(?:el\s+|o\s+)?(?:enlace|link)|copia\s+(?:il\s+)?link|kopiuj\s+link|kopieer\s+(?:de\s+)?link|"
     r"(?:скопировать|копировать)\s+ссылку|"
     # the share and like blocks of blog software, as its translations print them ('Teilen mit:', 'Gefällt mir Wird geladen …')
-    r"teilen(?:\s+sie)?(?:\s+dies)?\s+mit|teile\s+diesen\s+(?:beitrag|artikel)(?:\s+(?:auf|bei|via|per|über)\s+" + _NETWORKS + r")?|"
-    r"diesen\s+(?:beitrag|artikel)\s+teilen|möchten\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen\s*\?|"
-    r"gefällt\s+mir(?:\s+wird\s+geladen(?:\s*(?:\.{3}|…))?)?|bloggern\s+gefällt\s+das|sharing\s+is\s+caring!?|"
+    r"teilen(?:\s+sie)?(?:\s+dies)?\s+mit|teile\s+diesen\s+(?:beitrag|artikel)(?:\s+(?:auf|bei|via|per|(?:ü|u)ber)\s+" + _NETWORKS + r")?|"
+    r"diesen\s+(?:beitrag|artikel)\s+teilen|m(?:ö|o)chten\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen\s*\?|"
+    r"gef(?:ä|a)llt\s+mir(?:\s+wird\s+geladen(?:\s*(?:\.{3}|…))?)?|bloggern\s+gef(?:ä|a)llt\s+das|sharing\s+is\s+caring!?|"
     r"empfiehl\s+(?:dies|diesen\s+(?:artikel|beitrag))\s+deinen\s+freunden\.?|(?:artikel\s+)?merken|"
     r"compartir\s+esto|me\s+gusta(?:\s+esto|\s+cargando(?:\s*(?:\.{3}|…))?)?|partager\s+ceci|j['’]aime(?:\s+ça|\s+chargement(?:\s*(?:\.{3}|…))?)?|"
     r"condividi\s+questo|mi\s+piace(?:\s+caricamento(?:\s*(?:\.{3}|…))?)?|(?:partilhe|partilhar)\s+isto|compartilhe\s+isso|gostar\s+disto|curtir(?:\s+isso)?|"
     r"udostępnij\s+to|lubię\s+to|vind\s+ik\s+leuk|"
     # 'was this helpful?' and rating widgets under an article
-    r"(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich|lesenswert)\s*\?|"
-    r"(?:hat\s+ihnen|hat\s+dir)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+gefallen\s*\?|gefällt\s+(?:ihnen|dir)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s*\?|"
+    r"(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:n(?:ü|u)tzlich|hilfreich|lesenswert)\s*\?|"
+    r"(?:hat\s+ihnen|hat\s+dir)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+gefallen\s*\?|gef(?:ä|a)llt\s+(?:ihnen|dir)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s*\?|"
     r"was\s+this\s+(?:article\s+|post\s+|page\s+|story\s+)?(?:helpful|useful)\s*\?|did\s+you\s+find\s+this\s+(?:article|post|page)\s+(?:helpful|useful)\s*\?|"
     r"(?:artikel\s+|beitrag\s+)?bewerten)"
 )
@@ -113,9 +113,11 @@ NEWSLETTER = LineRule(
         r"nieuwsbrief|boletín|boletim|рассылка|подписаться(?:\s+на\s+рассылку)?|"
         # German subscription and registration prompts
         r"newsletter\s+(?:erhalten|bestellen)|immer\s+(?:bestens\s+|gut\s+)?informiert(?:\s+bleiben)?[.!]?|"
-        r"(?:verpasse|verpassen\s+sie)\s+keine\s+(?:news|nachrichten|artikel|beiträge|neuigkeiten)(?:\s+mehr)?(?:\s+(?:zu|aus|über)\s+[^.!?\n]{1,60})?[.!]?|"
+        r"(?:verpasse|verpassen\s+sie)\s+keine\s+(?:news|nachrichten|artikel|beitr(?:ä|a)ge|neuigkeiten)(?:\s+mehr)?(?:\s+(?:zu|aus|(?:ü|u)ber)\s+[^.!?\n]{1,60})?[.!]?|"
         r"kostenlos\s+registrieren(?:\s+und\s+weiterlesen)?|(?:schon|bereits)\s+(?:registriert|abonnent(?:in)?)\s*\?\s*(?:hier\s+|jetzt\s+)?(?:einloggen|anmelden)|"
-        r"(?:melde\s+dich|abonniere|bestellen\s+sie|registrieren\s+sie\s+sich|abonnez-vous|inscrivez-vous|inscris-toi|recevez|"
+        r"never\s+miss\b[^.!?\n]{0,80}?\bnewsletters?\b[^.!?\n]{0,40}[.!]?|zapraszamy\b[^.!?\n]{0,40}?\bsubskrypcji\b[^.!?\n]{0,40}[.!]?|"
+        r"sign\s+up\s+to\s+get\s+the\s+best\b[^.!?\n]{0,60}[.!]?|"
+        r"(?:melde\s+dich|abonniere|bestellen\s+sie|suscribite|registrieren\s+sie\s+sich|abonnez-vous|inscrivez-vous|inscris-toi|recevez|"
         r"suscríbete|suscríbase|apúntate|recibe|reciba|iscriviti|iscrivetevi|ricevi|assine|inscreva-se|cadastre-se|receba|"
         r"zapisz\s+się|zamów|otrzymuj|schrijf\s+(?:je|u)\s+in|meld\s+(?:je|u)\s+aan|abonneer\s+(?:je|u)|ontvang|"
         r"подпишитесь|подписывайтесь|получайте)\b[^.!?\n]{0,80}?"
@@ -125,14 +127,16 @@ NEWSLETTER = LineRule(
     "A newsletter or subscription prompt: 'Sign up for our newsletter', 'Get the latest news delivered to your inbox.'",
     needles=("newsletter", "subscri", "sign up", "inbox", "register", "abonn", "suscr", "inscri", "bestellen", "anmeld", "iscriv",
              "abbonati", "assine", "zapisz", "subskryb", "nieuwsbrief", "boletín", "boletim", "рассылк", "подпи", "apúntate", "recib", "ricevi",
-             "receba", "otrzymuj", "zamów", "schrijf", "meld je", "meld u", "ontvang", "cadastre", "informiert", "verpass", "registr"),
+             "receba", "otrzymuj", "zamów", "schrijf", "meld je", "meld u", "ontvang", "cadastre", "informiert", "verpass", "registr", "zapraszamy", "never miss"),
     max_len=220,
     examples=("Sign up for our daily newsletter", "Subscribe", "Get the latest headlines delivered to your inbox.",
               "Jetzt Newsletter abonnieren", "Melde dich für unseren Newsletter an!", "Abonnez-vous à notre newsletter",
               "Suscríbete a nuestro boletín", "Iscriviti alla newsletter", "Inscreva-se na nossa newsletter", "Zapisz się do newslettera",
               "Schrijf je in voor onze nieuwsbrief", "Подпишитесь на нашу рассылку", "Nieuwsbrief", "Newsletter erhalten",
               "Immer informiert bleiben", "Verpasse keine News zu Hardware & Gadgets", "Verpassen Sie keine Nachrichten mehr!",
-              "Kostenlos registrieren und weiterlesen", "Schon registriert? Hier einloggen"),
+              "Kostenlos registrieren und weiterlesen", "Schon registriert? Hier einloggen", "Suscribite a nuestro newsletter",
+              "Never miss the latest news by signing up for our newsletter", "Zapraszamy też do subskrypcji",
+              "Sign up to get the best content of the week"),
     counterexamples=("The newsletter, founded in 1990, had 4,000 subscribers when it closed in 2012 after a long decline.",
                      "Der Newsletter der Partei erscheint seit 1990 monatlich und hat 4.000 Leser.",
                      "Recibe el boletín oficial la orden del ministerio. Así lo publicó el jueves.",
