@@ -411,13 +411,13 @@ def _opening(doc: DocumentView, prose: list[bool], sizes: list[int]) -> int | No
     words or more. It is protected like long prose: the lead of a short news item or a truncated
     scrape is one sentence, and without it the body model sees no article at all.
     """
-    header = [i for i, r in doc.roles.items() if r == HEADER]
-    if not header:
+    top = min((i for i, r in doc.roles.items() if r == HEADER), default=None)
+    if top is None:
         return None
     cut = doc.cut
     counts = doc.word_counts()
     gaps = 0
-    for i in range(min(header) + 1, len(doc.paragraphs)):
+    for i in range(top + 1, len(doc.paragraphs)):
         if i in cut:
             continue
         if prose[i] and sizes[i] >= OPENING_WORDS:

@@ -75,9 +75,9 @@ _PROMPT = (
     r"kommentar\s+(?:schreiben|verfassen|hinterlassen)|laisser\s+un\s+commentaire|deja\s+un\s+comentario|dejar\s+un\s+comentario|"
     r"deixe\s+um\s+comentário|lascia\s+un\s+commento|"
     # German, French, Spanish, Italian, Portuguese, Polish, Dutch and Russian comment buttons and form headings
-    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreib|schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+ver(?:ö|o)ffentlichen|antworten\s+abbrechen|"
+    r"(?:jetzt\s+|artikel\s+)?kommentieren|(?:schreib|schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+ver(?:ö|o)ffentlichen|"
     r"ich\s+freue\s+mich\s+(?:ü|u)ber\s+(?:eure|deine|ihre)\s+kommentare[.!]?|hinterlasse\s+einen\s+kommentar|kommentar\s+abgeben|"
-    r"(?:alle\s+)?kommentare\s+(?:anzeigen|lesen|einblenden|ausblenden)|antwort\s+abbrechen|"
+    r"(?:alle\s+)?kommentare\s+(?:anzeigen|lesen|einblenden|ausblenden)|antwort(?:en)?\s+abbrechen|"
     r"(?:ajouter|écrire|rédiger|publier)\s+un\s+commentaire|commenter(?:\s+cet\s+article)?|réagir(?:\s+à\s+cet\s+article)?|réagissez|"
     r"(?:voir|afficher|lire)\s+(?:les|tous\s+les)\s+commentaires|annuler\s+la\s+réponse|"
     r"(?:escribe|escriba|añade|añadir|agrega|agregar)\s+(?:un\s+)?comentario|deja\s+una\s+respuesta|comenta|comentar|"

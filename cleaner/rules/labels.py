@@ -12,6 +12,7 @@ import regex
 
 from ..extract.dates import DATE, parse_date
 from .base import LineRule
+from .prefilter import fold
 from .roles import INLINE
 
 # label as printed -> the key it is recorded under
@@ -47,9 +48,9 @@ def _label_meta(m: regex.Match):
     if len(items) == 1 and items[0][:1].islower() and len(items[0].split()) > 2:
         return None
     # The pattern matches case-insensitively, so a label may be printed with letters whose lower case is
-    # not the table's ('DOMAİN', 'TAGſ'): folded back to it, and anything else is no label.
-    label = _SPACES.sub(" ", m.group("label").lower()).replace("i\u0307", "i").replace("ſ", "s")
-    key = _KEYS.get(label)
+    # not the table's ('DOMAİN', 'TAGſ'): read with the fold the line rules' pre-tests use, and anything
+    # else is no label.
+    key = _KEYS.get(_SPACES.sub(" ", fold(m.group("label"))))
     if key is None:
         return None
     if key == "category":

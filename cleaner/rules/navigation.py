@@ -74,7 +74,7 @@ PAGER = LineRule(
         # a blog's pager and feed links under a post ('Newer Post Older Post Home', 'Subscribe to: Post Comments (Atom)')
         r"(?:newer\s+posts?\s*)?older\s+posts?(?:\s*home)?|newer\s+posts?(?:\s*home)?|"
         r"(?:neuerer\s+post\s*)?(?:ä|a)lterer\s+post(?:\s*startseite)?|neuerer\s+post(?:\s*startseite)?|"
-        r"(?:subscribe\s+to|abonnieren)\s*:?\s*(?:post\s+comments|posts|kommentare\s+zum\s+post|posts?)(?:\s*\(atom\))?",
+        r"(?:subscribe\s+to|abonnieren)\s*:?\s*(?:post\s+comments|kommentare\s+zum\s+post|posts?)(?:\s*\(atom\))?",
         regex.IGNORECASE,
     ),
     "A pager or page tool: 'Previous Post', 'Next Article', 'Back to top', 'Print this article'.",

@@ -112,7 +112,7 @@ NEWSLETTER = LineRule(
         r"iscriviti(?:\s+alla\s+newsletter)?|abbonati|assine(?:\s+já)?|inscreva-se|subskrybuj|zapisz\s+się|abonneer(?:\s+nu)?|"
         r"nieuwsbrief|boletín|boletim|рассылка|подписаться(?:\s+на\s+рассылку)?|"
         # German subscription and registration prompts
-        r"newsletter\s+(?:erhalten|bestellen)|immer\s+(?:bestens\s+|gut\s+)?informiert(?:\s+bleiben)?[.!]?|"
+        r"newsletter\s+erhalten|immer\s+(?:bestens\s+|gut\s+)?informiert(?:\s+bleiben)?[.!]?|"
         r"(?:verpasse|verpassen\s+sie)\s+keine\s+(?:news|nachrichten|artikel|beitr(?:ä|a)ge|neuigkeiten)(?:\s+mehr)?(?:\s+(?:zu|aus|(?:ü|u)ber)\s+[^.!?\n]{1,60})?[.!]?|"
         r"kostenlos\s+registrieren(?:\s+und\s+weiterlesen)?|(?:schon|bereits)\s+(?:registriert|abonnent(?:in)?)\s*\?\s*(?:hier\s+|jetzt\s+)?(?:einloggen|anmelden)|"
         r"never\s+miss\b[^.!?\n]{0,80}?\bnewsletters?\b[^.!?\n]{0,40}[.!]?|zapraszamy\b[^.!?\n]{0,40}?\bsubskrypcji\b[^.!?\n]{0,40}[.!]?|"
